@@ -1,0 +1,173 @@
+//! Pinned outputs on `ChaCha20Rng::from_seed([42; 32])`, as rand's
+//! `value_stability` tests do: a silent change of algorithm (word size, rejection
+//! rule, draw order) changes these values and fails here. Changing them is a
+//! breaking change and belongs in the changelog.
+
+mod common;
+
+use common::seeded;
+
+/// `f` called `n` times on a fresh `[42; 32]` generator.
+fn draws<T>(n: usize, mut f: impl FnMut(&mut common::Rng) -> T) -> Vec<T> {
+    let mut s = seeded(42);
+    (0..n).map(|_| f(&mut s)).collect()
+}
+
+#[test]
+fn randbelow_u8_u32() {
+    assert_eq!(draws(6, |s| s.randbelow(10u8).unwrap()), [2, 0, 5, 4, 1, 8]);
+    assert_eq!(
+        draws(6, |s| s.randbelow(1_000_000u32).unwrap()),
+        [273_912, 85_975, 590_672, 478_164, 108_249, 829_369]
+    );
+}
+
+#[test]
+fn randbelow_u64_usize() {
+    assert_eq!(
+        draws(4, |s| s.randbelow(3u64 << 62).unwrap()),
+        [
+            11_474_370_128_670_927_814,
+            5_149_805_978_269_316_158,
+            7_621_714_493_835_214_172,
+            5_900_603_317_894_851_427
+        ]
+    );
+    // usize draws 64-bit words on every target.
+    assert_eq!(
+        draws(4, |s| s.randbelow(1000usize).unwrap()),
+        [85, 478, 829, 372]
+    );
+}
+
+#[test]
+fn randbelow_u128() {
+    // Bounds up to u64::MAX take the u64 path: same values as usize above.
+    assert_eq!(
+        draws(4, |s| s.randbelow(1000u128).unwrap()),
+        [85, 478, 829, 372]
+    );
+    assert_eq!(
+        draws(4, |s| s.randbelow(3u128 << 126).unwrap()),
+        [
+            29_256_075_661_594_061_254_289_626_820_811_052_100,
+            187_461_088_894_214_575_883_107_053_527_694_588_378,
+            250_050_794_801_065_269_141_703_462_498_884_827_535,
+            40_578_770_046_014_757_763_818_646_540_695_144_249
+        ]
+    );
+}
+
+#[test]
+fn randbits() {
+    let mut s = seeded(42);
+    let bits: Vec<u64> = [1, 7, 32, 64, 0]
+        .iter()
+        .map(|&k| s.randbits(k).unwrap())
+        .collect();
+    assert_eq!(bits, [0, 61, 3_562_113_310, 6_866_407_971_025_754_878, 0]);
+}
+
+#[test]
+fn choice() {
+    let items = ["a", "b", "c", "d", "e", "f", "g"];
+    assert_eq!(
+        draws(6, |s| *s.choice(&items).unwrap()),
+        ["b", "a", "e", "d", "a", "f"]
+    );
+}
+
+#[test]
+fn randrange() {
+    assert_eq!(
+        draws(6, |s| s.randrange(-100i64, 100, 3).unwrap()),
+        [-85, -4, 65, -28, 8, -16]
+    );
+    assert_eq!(
+        draws(6, |s| s.randrange(100i8, -100, -7).unwrap()),
+        [51, 86, -19, 9, 79, -68]
+    );
+    assert_eq!(
+        draws(3, |s| s.randrange(i128::MIN, i128::MAX, 5).unwrap()),
+        [
+            -23_860_805_152_498_925_460_239_169_611_828_845_228,
+            -35_101_598_276_586_183_705_548_020_253_233_969_418,
+            -83_541_656_291_742_510_974_588_554_656_831_692_478
+        ]
+    );
+}
+
+#[test]
+fn randint() {
+    assert_eq!(
+        draws(6, |s| s.randint(-5i32, 5).unwrap()),
+        [-2, -5, 1, 0, -4, 4]
+    );
+    assert_eq!(
+        draws(3, |s| s.randint(i64::MIN, i64::MAX).unwrap()),
+        [
+            -7_637_396_997_319_747_176,
+            -402_786_806_485_593_020,
+            6_075_788_134_706_461_278
+        ]
+    );
+    assert_eq!(
+        draws(2, |s| s.randint(u128::MIN, u128::MAX).unwrap()),
+        [
+            29_256_075_661_594_061_254_289_626_820_811_052_100,
+            282_219_692_227_480_457_202_758_812_266_356_185_854
+        ]
+    );
+}
+
+#[test]
+fn shuffle() {
+    let mut s = seeded(42);
+    let mut a: Vec<u8> = (0..10).collect();
+    s.shuffle(&mut a).unwrap();
+    assert_eq!(a, [9, 5, 6, 1, 7, 8, 3, 4, 0, 2]);
+}
+
+#[cfg(feature = "alloc")]
+#[test]
+fn sample() {
+    let mut s = seeded(42);
+    let population: Vec<u16> = (0..10).collect();
+    let dense: Vec<u16> = s
+        .sample(&population, 4)
+        .unwrap()
+        .into_iter()
+        .copied()
+        .collect();
+    assert_eq!(dense, [2, 1, 6, 0]);
+
+    let mut s = seeded(42);
+    let population: Vec<u16> = (0..1000).collect();
+    let sparse: Vec<u16> = s
+        .sample(&population, 4)
+        .unwrap()
+        .into_iter()
+        .copied()
+        .collect();
+    assert_eq!(sparse, [273, 86, 591, 479]);
+}
+
+#[test]
+fn random() {
+    assert_eq!(
+        draws(3, |s| s.random().unwrap()),
+        [
+            0.085_975_879_168_583_07,
+            0.478_164_883_467_991,
+            0.829_369_134_760_519_8
+        ]
+    );
+}
+
+#[test]
+fn fill_bytes() {
+    let mut s = seeded(42);
+    let mut b = [0u8; 8];
+    s.fill_bytes(&mut b).unwrap();
+    assert_eq!(b, [152, 25, 31, 70, 229, 131, 2, 22]);
+}

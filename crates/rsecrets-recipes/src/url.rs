@@ -1,0 +1,140 @@
+//! Reset URLs.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use rand_core::TryCryptoRng;
+use zeroize::Zeroizing;
+
+use crate::Error;
+
+/// A password-reset style URL: `base` followed by a 32-byte
+/// [`token_urlsafe`](rsecrets_token::token_urlsafe) (256 bits, 43 characters).
+///
+/// With `param: None` the token is appended to `base` as it is, which is CPython's
+/// recipe (`'https://example.com/reset=' + token_urlsafe()`). With `Some(name)` the
+/// token becomes the value of the query parameter `name`, joined by `?` when `base`
+/// has no query yet, by `&` when it has one, and by nothing when `base` already
+/// ends in `?` or `&`.
+///
+/// ```
+/// # use rand_core::SeedableRng;
+/// # let mut rng = chacha20_rng::ChaCha20Rng::from_seed([7; 32]);
+/// use rsecrets_recipes::reset_url;
+/// let a = reset_url(&mut rng, "https://example.com/reset=", None)?;
+/// assert_eq!(a.len(), "https://example.com/reset=".len() + 43);
+/// let b = reset_url(&mut rng, "https://example.com/reset", Some("t"))?;
+/// assert!(b.starts_with("https://example.com/reset?t="));
+/// let c = reset_url(&mut rng, "https://example.com/reset?user=7", Some("t"))?;
+/// assert!(c.starts_with("https://example.com/reset?user=7&t="));
+/// # Ok::<(), rsecrets_recipes::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InvalidParamName`] for an empty name or one outside `A–Z a–z 0–9 - . _ ~`;
+/// [`Error::BaseHasFragment`] when `param` is given and `base` contains `#`;
+/// [`Error::Core`] with [`rsecrets_core::Error::TooLarge`] when `base` is longer than
+/// [`MAX_TOKEN_BYTES`](rsecrets_token::MAX_TOKEN_BYTES), or with
+/// [`rsecrets_core::Error::Rng`] if the generator fails.
+pub fn reset_url<R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+    base: &str,
+    param: Option<&str>,
+) -> Result<Zeroizing<String>, Error<R::Error>> {
+    let joiner = match param {
+        None => "",
+        Some(name) => {
+            let unreserved =
+                |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+            if name.is_empty() || !name.bytes().all(unreserved) {
+                return Err(Error::InvalidParamName);
+            }
+            if base.contains('#') {
+                return Err(Error::BaseHasFragment);
+            }
+            if base.ends_with('?') || base.ends_with('&') {
+                ""
+            } else if base.contains('?') {
+                "&"
+            } else {
+                "?"
+            }
+        }
+    };
+    let name = param.unwrap_or("");
+    let eq = if param.is_some() { "=" } else { "" };
+    let prefix_len = base.len() + joiner.len() + name.len() + eq.len();
+    if prefix_len > rsecrets_token::MAX_TOKEN_BYTES {
+        return Err(rsecrets_core::Error::TooLarge {
+            requested: prefix_len,
+            max: rsecrets_token::MAX_TOKEN_BYTES,
+        }
+        .into());
+    }
+    let token = rsecrets_token::token_urlsafe(rng, None)?;
+    // Sized once, so the secret is never left behind in a reallocated buffer.
+    let mut url = Zeroizing::new(Vec::with_capacity(prefix_len + token.len()));
+    for part in [base, joiner, name, eq, token.as_str()] {
+        url.extend_from_slice(part.as_bytes());
+    }
+    // All parts are `&str`, so the concatenation is valid UTF-8.
+    Ok(Zeroizing::new(crate::pin::into_string(url)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chacha20_rng::ChaCha20Rng;
+    use rand_core::SeedableRng;
+
+    fn rng() -> ChaCha20Rng {
+        ChaCha20Rng::from_seed([9; 32])
+    }
+
+    #[test]
+    fn joins_with_the_right_separator() {
+        let cases = [
+            ("https://x.test/r", "https://x.test/r?tok="),
+            ("https://x.test/r?", "https://x.test/r?tok="),
+            ("https://x.test/r?a=1", "https://x.test/r?a=1&tok="),
+            ("https://x.test/r?a=1&", "https://x.test/r?a=1&tok="),
+        ];
+        for (base, prefix) in cases {
+            let url = reset_url(&mut rng(), base, Some("tok")).unwrap();
+            assert!(url.starts_with(prefix), "{}", *url);
+            assert_eq!(url.len(), prefix.len() + 43);
+        }
+        let plain = reset_url(&mut rng(), "https://x.test/reset=", None).unwrap();
+        assert_eq!(plain.len(), "https://x.test/reset=".len() + 43);
+    }
+
+    #[test]
+    fn refuses_bad_names_and_fragments() {
+        for name in ["", "a b", "a&b", "a=b", "é", "a#"] {
+            assert_eq!(
+                reset_url(&mut rng(), "https://x.test/", Some(name)),
+                Err(Error::InvalidParamName),
+                "{name:?}"
+            );
+        }
+        assert_eq!(
+            reset_url(&mut rng(), "https://x.test/#top", Some("t")),
+            Err(Error::BaseHasFragment)
+        );
+    }
+
+    #[test]
+    fn value_stability() {
+        let url = reset_url(
+            &mut ChaCha20Rng::from_seed([42; 32]),
+            "https://x.test/r",
+            Some("t"),
+        )
+        .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://x.test/r?t=mBkfRuWDAhZEVDaXiANpel46thseiVHU_prme6thSl8"
+        );
+    }
+}

@@ -1,0 +1,179 @@
+//! URL-safe base64 tokens (`token_urlsafe`).
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use rand_core::{TryCryptoRng, TryRng};
+use rsecrets_core::Error;
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::scratch::{SCRATCH_LEN, Scratch, ascii_str};
+use crate::{MAX_TOKEN_BYTES, checked_nbytes};
+
+/// The length in characters of [`token_urlsafe`]`(nbytes)`: `ceil(4 * nbytes / 3)`
+/// (unpadded base64).
+///
+/// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY). Returns `None` when
+/// `nbytes` is above [`MAX_TOKEN_BYTES`], which every token function refuses, so a
+/// buffer of the returned length is always large enough for [`fill_token_urlsafe`].
+///
+/// ```
+/// use rsecrets_token::urlsafe_len;
+///
+/// assert_eq!(urlsafe_len(16), Some(22));
+/// assert_eq!(urlsafe_len(None), Some(43));
+/// assert_eq!(urlsafe_len(usize::MAX), None);
+/// ```
+#[must_use]
+pub fn urlsafe_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
+    let nbytes = checked_nbytes::<()>(nbytes).ok()?;
+    let tail = nbytes % 3;
+    (nbytes / 3)
+        .checked_mul(4)?
+        .checked_add(tail + usize::from(tail != 0))
+}
+
+/// The largest `nbytes` whose URL-safe token fits in `len` characters.
+fn urlsafe_fits(len: usize) -> usize {
+    // floor(3 * len / 4), without overflowing for any `len`.
+    (len / 4 * 3 + len % 4 * 3 / 4).min(MAX_TOKEN_BYTES)
+}
+
+/// Writes a random token of `nbytes` bytes, as URL-safe base64 without padding
+/// (alphabet `A-Z a-z 0-9 - _`), into the start of `out`, and returns it: Python's
+/// `secrets.token_urlsafe`, without allocating.
+///
+/// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY). The token takes
+/// [`urlsafe_len`]`(nbytes)` bytes of `out`; the rest is left untouched. The random
+/// bytes pass through stack buffers that are wiped before returning, and the encoder
+/// is `base64ct`'s, which is constant-time (no table indexed by secret bytes).
+///
+/// ```
+/// use chacha20_rng::ChaCha20Rng;
+/// use rand_core::SeedableRng;
+/// use rsecrets_token::{fill_token_urlsafe, urlsafe_len};
+///
+/// let mut rng = ChaCha20Rng::from_seed([7; 32]);
+/// let mut line = [0u8; 64];
+/// let token = fill_token_urlsafe(&mut rng, 32, &mut line)?;
+/// assert_eq!(Some(token.len()), urlsafe_len(32));
+/// assert!(token.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+/// # Ok::<(), rsecrets_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// - [`Error::TooLarge`] if `nbytes` is above [`MAX_TOKEN_BYTES`] (`max` is that
+///   limit), or if the token does not fit in `out` (`max` is then the largest
+///   `nbytes` that fits, `floor(3 * out.len() / 4)`).
+/// - [`Error::Rng`] if the generator fails; the part of `out` already written is
+///   wiped.
+pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+    nbytes: impl Into<Option<usize>>,
+    out: &'a mut [u8],
+) -> Result<&'a str, Error<R::Error>> {
+    let nbytes = checked_nbytes(nbytes)?;
+    let fits = urlsafe_fits(out.len());
+    let Some(out) = urlsafe_len(nbytes).and_then(|len| out.get_mut(..len)) else {
+        return Err(Error::TooLarge {
+            requested: nbytes,
+            max: fits,
+        });
+    };
+    match write_urlsafe(rng, nbytes, out) {
+        Ok(()) => Ok(ascii_str(out)),
+        Err(err) => {
+            out.zeroize();
+            Err(Error::Rng(err))
+        }
+    }
+}
+
+/// Fills `out` (of length `urlsafe_len(nbytes)`) with the encoding of `nbytes`
+/// random bytes.
+fn write_urlsafe<R: TryRng + ?Sized>(
+    rng: &mut R,
+    nbytes: usize,
+    out: &mut [u8],
+) -> Result<(), R::Error> {
+    let mut scratch = Scratch::new();
+    let mut out = out;
+    let mut remaining = nbytes;
+    while remaining > 0 {
+        let src = scratch.draw(rng, remaining.min(SCRATCH_LEN))?;
+        remaining -= src.len();
+        // Whole 3-byte groups go straight to the encoder. `SCRATCH_LEN` is a multiple
+        // of 3, so only the last chunk can end in a partial group.
+        let (groups, partial) = src.split_at(src.len() / 3 * 3);
+        let (dst, rest) = core::mem::take(&mut out).split_at_mut(groups.len() / 3 * 4);
+        let encoded = Base64UrlUnpadded::encode(groups, dst);
+        debug_assert!(encoded.is_ok());
+        out = rest;
+        if !partial.is_empty() {
+            // Encode the partial group ourselves, through wiped buffers, rather than
+            // let the encoder copy it into temporaries of its own that nobody wipes.
+            let mut group = Zeroizing::new([0u8; 3]);
+            let mut chars = Zeroizing::new([0u8; 4]);
+            group[..partial.len()].copy_from_slice(partial);
+            let encoded = Base64UrlUnpadded::encode(&group[..], &mut chars[..]);
+            debug_assert!(encoded.is_ok());
+            // The zero padding bits make the leading characters those of the
+            // unpadded encoding of `partial` alone: one more than its length.
+            out.copy_from_slice(&chars[..out.len()]);
+        }
+    }
+    Ok(())
+}
+
+/// A random token of `nbytes` bytes as URL-safe base64 without padding
+/// (`ceil(4 * nbytes / 3)` characters of `A-Z a-z 0-9 - _`): Python's
+/// `secrets.token_urlsafe`.
+///
+/// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY) (32 bytes, 43
+/// characters). The string is built in place in a buffer of its final size, wiped
+/// when dropped; the encoder is constant-time.
+///
+/// ```
+/// use chacha20_rng::ChaCha20Rng;
+/// use rand_core::SeedableRng;
+/// use rsecrets_token::token_urlsafe;
+///
+/// let mut rng = ChaCha20Rng::from_seed([7; 32]);
+/// assert_eq!(token_urlsafe(&mut rng, 16)?.len(), 22);
+/// assert_eq!(token_urlsafe(&mut rng, None)?.len(), 43);
+/// # Ok::<(), rsecrets_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// - [`Error::TooLarge`] if `nbytes` is above [`MAX_TOKEN_BYTES`]; nothing is
+///   allocated.
+/// - [`Error::Rng`] if the generator fails.
+#[cfg(feature = "alloc")]
+pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+    nbytes: impl Into<Option<usize>>,
+) -> Result<Zeroizing<alloc::string::String>, Error<R::Error>> {
+    let nbytes = checked_nbytes(nbytes)?;
+    let len = urlsafe_len(nbytes).ok_or(Error::TooLarge {
+        requested: nbytes,
+        max: MAX_TOKEN_BYTES,
+    })?;
+    let mut text = Zeroizing::new(alloc::vec![0u8; len]);
+    fill_token_urlsafe(rng, nbytes, &mut text)?;
+    Ok(crate::scratch::ascii_string(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urlsafe_fits_is_the_largest_size_that_fits() {
+        for len in 0..200 {
+            let fits = urlsafe_fits(len);
+            assert!(urlsafe_len(fits).is_some_and(|l| l <= len), "{len}");
+            assert!(urlsafe_len(fits + 1).is_some_and(|l| l > len), "{len}");
+        }
+        assert_eq!(urlsafe_fits(usize::MAX), MAX_TOKEN_BYTES);
+    }
+}

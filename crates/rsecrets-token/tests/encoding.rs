@@ -1,0 +1,173 @@
+//! The encoders against plain reference encoders (the oracle) and the crates'
+//! decoders, on the bytes a seeded generator produces; and the size limits.
+
+#![cfg(feature = "alloc")]
+
+mod common;
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use common::{ref_hex, ref_urlsafe, rng_from, stream};
+use proptest::prelude::*;
+use rsecrets_core::Error;
+use rsecrets_token::{
+    MAX_TOKEN_BYTES, fill_token_hex, fill_token_urlsafe, hex_len, token_bytes, token_hex,
+    token_urlsafe, urlsafe_len,
+};
+
+/// Around the internal chunk size (192 bytes) and its multiples, plus odd sizes.
+const EDGE_SIZES: [usize; 14] = [0, 1, 2, 3, 4, 191, 192, 193, 383, 384, 385, 576, 1000, 4099];
+
+fn check_size(seed: [u8; 32], n: usize) -> Result<(), TestCaseError> {
+    let expected = stream(seed, n);
+    prop_assert_eq!(&token_bytes(&mut rng_from(seed), n)?[..], &expected[..]);
+
+    let hex = token_hex(&mut rng_from(seed), n)?;
+    prop_assert_eq!(&*hex, &ref_hex(&expected));
+    prop_assert_eq!(Some(hex.len()), hex_len(n));
+    let mut decoded = vec![0; n];
+    prop_assert_eq!(
+        base16ct::lower::decode(&*hex, &mut decoded).ok(),
+        Some(&expected[..])
+    );
+
+    let urlsafe = token_urlsafe(&mut rng_from(seed), n)?;
+    prop_assert_eq!(&*urlsafe, &ref_urlsafe(&expected));
+    prop_assert_eq!(Some(urlsafe.len()), urlsafe_len(n));
+    prop_assert_eq!(
+        Base64UrlUnpadded::decode(&*urlsafe, &mut decoded).ok(),
+        Some(&expected[..])
+    );
+
+    // The buffer forms write the same text, and leave the rest of `out` alone.
+    let mut out = vec![b'#'; 2 * n + 7];
+    prop_assert_eq!(fill_token_hex(&mut rng_from(seed), n, &mut out)?, &*hex);
+    prop_assert!(out[2 * n..].iter().all(|&c| c == b'#'));
+    let mut out = vec![b'#'; urlsafe.len() + 7];
+    prop_assert_eq!(
+        fill_token_urlsafe(&mut rng_from(seed), n, &mut out)?,
+        &*urlsafe
+    );
+    prop_assert!(out[urlsafe.len()..].iter().all(|&c| c == b'#'));
+    Ok(())
+}
+
+#[test]
+fn edge_sizes_match_the_oracle() -> Result<(), TestCaseError> {
+    for n in EDGE_SIZES {
+        check_size([9; 32], n)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn round_trips(seed in any::<[u8; 32]>(), n in 0usize..300) {
+        check_size(seed, n)?;
+    }
+
+    /// No size, up to `usize::MAX`, panics or overflows; an answer is either a token
+    /// of the documented length or `TooLarge`.
+    #[test]
+    fn never_panics(n in prop_oneof![any::<usize>(), 0usize..600, Just(usize::MAX)], out_len in 0usize..1300) {
+        let mut out = vec![0; out_len];
+        let mut rng = common::rng(0);
+        match (fill_token_hex(&mut rng, n, &mut out), hex_len(n)) {
+            (Ok(text), Some(len)) => prop_assert_eq!(text.len(), len),
+            (Err(Error::TooLarge { requested, max }), len) => {
+                prop_assert_eq!(requested, n);
+                prop_assert!(max < n && len.is_none_or(|len| len > out_len));
+                if n <= MAX_TOKEN_BYTES {
+                    // `max` is the largest size that fits: one more would not.
+                    prop_assert!(2 * max <= out_len && 2 * (max + 1) > out_len);
+                }
+            }
+            (other, len) => prop_assert!(false, "{other:?} for hex_len {len:?}"),
+        }
+        match (fill_token_urlsafe(&mut rng, n, &mut out), urlsafe_len(n)) {
+            (Ok(text), Some(len)) => prop_assert_eq!(text.len(), len),
+            (Err(Error::TooLarge { requested, max }), len) => {
+                prop_assert_eq!(requested, n);
+                prop_assert!(max < n && len.is_none_or(|len| len > out_len));
+                if n <= MAX_TOKEN_BYTES {
+                    prop_assert!(urlsafe_len(max).is_some_and(|len| len <= out_len));
+                    prop_assert!(urlsafe_len(max + 1).is_some_and(|len| len > out_len));
+                }
+            }
+            (other, len) => prop_assert!(false, "{other:?} for urlsafe_len {len:?}"),
+        }
+    }
+}
+
+#[test]
+fn too_large_is_refused() {
+    let mut rng = common::rng(0);
+    let mut out = [0u8; 64];
+    for n in [MAX_TOKEN_BYTES + 1, usize::MAX / 2 + 1, usize::MAX] {
+        let refused = Error::TooLarge {
+            requested: n,
+            max: MAX_TOKEN_BYTES,
+        };
+        assert_eq!(token_bytes(&mut rng, n), Err(refused));
+        assert_eq!(token_hex(&mut rng, n), Err(refused));
+        assert_eq!(token_urlsafe(&mut rng, n), Err(refused));
+        assert_eq!(fill_token_hex(&mut rng, n, &mut out), Err(refused));
+        assert_eq!(fill_token_urlsafe(&mut rng, n, &mut out), Err(refused));
+        assert_eq!(hex_len(n), None);
+        assert_eq!(urlsafe_len(n), None);
+    }
+}
+
+#[test]
+fn the_limit_itself_is_accepted() -> Result<(), Error> {
+    let mut rng = common::rng(0);
+    assert_eq!(
+        token_bytes(&mut rng, MAX_TOKEN_BYTES)?.len(),
+        MAX_TOKEN_BYTES
+    );
+    assert_eq!(hex_len(MAX_TOKEN_BYTES), Some(2 * MAX_TOKEN_BYTES));
+    assert_eq!(
+        urlsafe_len(MAX_TOKEN_BYTES),
+        Some((4 * MAX_TOKEN_BYTES).div_ceil(3))
+    );
+    Ok(())
+}
+
+#[test]
+fn buffer_too_small_says_what_fits() {
+    let mut rng = common::rng(0);
+    let mut out = [0u8; 64];
+    assert_eq!(
+        fill_token_hex(&mut rng, 33, &mut out),
+        Err(Error::TooLarge {
+            requested: 33,
+            max: 32
+        })
+    );
+    assert_eq!(
+        fill_token_hex(&mut rng, 32, &mut out[..63]),
+        Err(Error::TooLarge {
+            requested: 32,
+            max: 31
+        })
+    );
+    assert_eq!(
+        fill_token_urlsafe(&mut rng, 49, &mut out),
+        Err(Error::TooLarge {
+            requested: 49,
+            max: 48
+        })
+    );
+    assert_eq!(
+        fill_token_urlsafe(&mut rng, 1, &mut out[..1]),
+        Err(Error::TooLarge {
+            requested: 1,
+            max: 0
+        })
+    );
+    assert_eq!(out, [0; 64], "nothing written on a refusal");
+    assert_eq!(fill_token_hex(&mut rng, 0, &mut []), Ok(""));
+    assert_eq!(
+        fill_token_urlsafe(&mut rng, None, &mut out[..43]).map(str::len),
+        Ok(43)
+    );
+}

@@ -1,0 +1,245 @@
+//! Python-shaped free functions on the default generator.
+
+use rsecrets_core::{Error, Secrets, UnsignedInt};
+use rsecrets_entropy::{OsRng, UnwrapErr};
+use rsecrets_recipes::Error as RecipeError;
+use zeroize::Zeroizing;
+
+/// The generator behind the free functions, as a value you can hold.
+///
+/// For now this is the operating system's generator behind an adapter that panics if
+/// the OS fails (as `rand::rng()` does); it implements [`rand_core::CryptoRng`],
+/// so it works with every layer and with `rand`'s distributions. Callers who must
+/// handle an OS failure use [`crate::SystemRandom`] or [`crate::OsRng`] instead.
+///
+/// ```
+/// use rand_core::Rng;
+/// let mut rng = rsecrets::rng();
+/// let nonce = rng.next_u64();
+/// # let _ = nonce;
+/// ```
+pub type DefaultRng = UnwrapErr<OsRng>;
+
+/// A handle on the default generator ([`DefaultRng`]).
+///
+/// ```
+/// let mut rng = rsecrets::rng();
+/// let token = rsecrets::rsecrets_token::token_hex(&mut rng, 16)?;
+/// assert_eq!(token.len(), 32);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+#[must_use]
+pub fn rng() -> DefaultRng {
+    UnwrapErr(OsRng)
+}
+
+fn secrets() -> Secrets<DefaultRng> {
+    Secrets::new(rng())
+}
+
+/// Python's `secrets.token_bytes(nbytes=None)`: `nbytes` random bytes
+/// ([`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY) = 32 when `None`), wiped from memory
+/// when dropped.
+///
+/// ```
+/// let key = rsecrets::token_bytes(16)?;
+/// assert_eq!(key.len(), 16);
+/// assert_eq!(rsecrets::token_bytes(None)?.len(), 32);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] when `nbytes` exceeds [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES);
+/// nothing is allocated then.
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_bytes(nbytes: impl Into<Option<usize>>) -> Result<Zeroizing<Vec<u8>>, Error> {
+    rsecrets_token::token_bytes(&mut rng(), nbytes)
+}
+
+/// Python's `secrets.token_hex(nbytes=None)`: `nbytes` random bytes as `2 * nbytes`
+/// lowercase hex digits, encoded in constant time.
+///
+/// ```
+/// let token = rsecrets::token_hex(16)?;
+/// assert_eq!(token.len(), 32);
+/// assert!(token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+/// assert_eq!(rsecrets::token_hex(None)?.len(), 64);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] when `nbytes` exceeds [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_hex(nbytes: impl Into<Option<usize>>) -> Result<Zeroizing<String>, Error> {
+    rsecrets_token::token_hex(&mut rng(), nbytes)
+}
+
+/// Python's `secrets.token_urlsafe(nbytes=None)`: `nbytes` random bytes as unpadded
+/// base64url (`[A-Za-z0-9_-]`, `ceil(4 * nbytes / 3)` characters), encoded in
+/// constant time.
+///
+/// ```
+/// let token = rsecrets::token_urlsafe(None)?;
+/// assert_eq!(token.len(), 43);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] when `nbytes` exceeds [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_urlsafe(nbytes: impl Into<Option<usize>>) -> Result<Zeroizing<String>, Error> {
+    rsecrets_token::token_urlsafe(&mut rng(), nbytes)
+}
+
+/// A random (version 4) UUID in canonical lowercase form: 122 random bits.
+///
+/// ```
+/// let id = rsecrets::uuid4();
+/// assert_eq!(id.len(), 36);
+/// assert_eq!(&id[14..15], "4");
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[must_use]
+pub fn uuid4() -> Zeroizing<String> {
+    match rsecrets_token::uuid4(&mut rng()) {
+        Ok(id) => id,
+        Err(Error::Rng(never)) => match never {},
+        // uuid4 has no arguments to get wrong.
+        Err(_) => unreachable!("uuid4 takes no argument that can be invalid"),
+    }
+}
+
+/// Python's `secrets.randbelow(n)`: a uniformly random integer in `[0, n)`, for any
+/// unsigned type up to `u128`, without modulo bias.
+///
+/// ```
+/// let roll: u32 = rsecrets::randbelow(6)?;
+/// assert!(roll < 6);
+/// let big = rsecrets::randbelow(u128::MAX)?;
+/// assert!(big < u128::MAX);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::ZeroBound`] when `n == 0` (Python raises `ValueError`).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn randbelow<T: UnsignedInt>(n: T) -> Result<T, Error> {
+    secrets().randbelow(n)
+}
+
+/// Python's `secrets.randbits(k)`: an integer with `k` random bits, `k <= 64`
+/// (`k == 0` gives 0).
+///
+/// ```
+/// let x = rsecrets::randbits(12)?;
+/// assert!(x < 1 << 12);
+/// assert_eq!(rsecrets::randbits(0)?, 0);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooManyBits`] when `k > 64`.
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn randbits(k: u32) -> Result<u64, Error> {
+    secrets().randbits(k)
+}
+
+/// Python's `secrets.choice(seq)`: a uniformly random element of a non-empty slice.
+///
+/// ```
+/// let colour = rsecrets::choice(&["red", "green", "blue"])?;
+/// assert!(["red", "green", "blue"].contains(colour));
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::EmptySequence`] when `seq` is empty (Python raises `IndexError`).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn choice<T>(seq: &[T]) -> Result<&T, Error> {
+    secrets().choice(seq)
+}
+
+/// Fills `dst` with random bytes from the default generator (bulk output: keys,
+/// nonces, `rsecrets bytes`).
+///
+/// ```
+/// let mut nonce = [0u8; 12];
+/// rsecrets::fill_bytes(&mut nonce);
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn fill_bytes(dst: &mut [u8]) {
+    rand_core::Rng::fill_bytes(&mut rng(), dst);
+}
+
+/// A numeric code of `digits` decimal digits, uniform over all `10^digits` strings
+/// (leading zeros kept), as [`rsecrets_recipes::pin`].
+///
+/// ```
+/// let code = rsecrets::pin(6)?;
+/// assert_eq!(code.len(), 6);
+/// assert!(code.bytes().all(|b| b.is_ascii_digit()));
+/// # Ok::<(), rsecrets::RecipeError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`rsecrets_recipes::pin`]: `digits` of 0 or above
+/// [`MAX_PIN_DIGITS`](rsecrets_recipes::MAX_PIN_DIGITS).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn pin(digits: usize) -> Result<Zeroizing<String>, RecipeError> {
+    rsecrets_recipes::pin(&mut rng(), digits)
+}
+
+/// A password-reset style URL: `base` followed by [`token_urlsafe`]`(None)`, as in
+/// CPython's recipe, or with `param` as a query parameter (`?param=` or `&param=`,
+/// whichever `base` needs). See [`rsecrets_recipes::reset_url`].
+///
+/// ```
+/// let url = rsecrets::reset_url("https://example.com/reset?user=7", Some("token"))?;
+/// assert!(url.starts_with("https://example.com/reset?user=7&token="));
+/// # Ok::<(), rsecrets::RecipeError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`rsecrets_recipes::reset_url`].
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn reset_url(base: &str, param: Option<&str>) -> Result<Zeroizing<String>, RecipeError> {
+    rsecrets_recipes::reset_url(&mut rng(), base, param)
+}

@@ -1,0 +1,37 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod free;
+
+pub use free::{
+    DefaultRng, choice, fill_bytes, pin, randbelow, randbits, reset_url, rng, token_bytes,
+    token_hex, token_urlsafe, uuid4,
+};
+
+/// Every layer, re-exported whole, for what the free functions do not cover.
+pub use {rsecrets_compare, rsecrets_core, rsecrets_entropy, rsecrets_recipes, rsecrets_token};
+
+pub use rand_core;
+pub use rsecrets_compare::compare_digest;
+pub use rsecrets_core::{Error, Int, Secrets, UnsignedInt};
+pub use rsecrets_entropy::OsRng;
+pub use rsecrets_recipes::Error as RecipeError;
+pub use rsecrets_token::{DEFAULT_ENTROPY, MAX_TOKEN_BYTES};
+pub use zeroize::Zeroizing;
+
+/// Python's `secrets.SystemRandom`: the whole `random.Random`-style API
+/// ([`Secrets`]) on the operating system's generator, one system call per draw.
+///
+/// Its methods return [`Error`]`<`[`rsecrets_entropy::Error`]`>`, so an OS failure is an
+/// error value to handle rather than a panic.
+///
+/// ```
+/// let mut sys = rsecrets::SystemRandom::default();
+/// let die = sys.randint(1u8, 6)?;
+/// assert!((1..=6).contains(&die));
+/// let mut deck: Vec<u8> = (0..52).collect();
+/// sys.shuffle(&mut deck)?;
+/// # Ok::<(), rsecrets::Error<rsecrets::rsecrets_entropy::Error>>(())
+/// ```
+pub type SystemRandom = Secrets<OsRng>;

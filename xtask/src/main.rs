@@ -1,0 +1,146 @@
+//! Project automation for rsecrets (the cargo-xtask pattern): `cargo xtask <task>`.
+//!
+//! - `ci`: everything CI runs, in order; `.ci/run` calls exactly this.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+mod tidy;
+
+/// The toolchain our `rust-version` promises; `ci` checks the libraries and the CLI build on it.
+const MSRV: &str = "1.85";
+
+fn main() -> ExitCode {
+    let task = env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "ci" => ci(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+/// Everything CI runs, fastest feedback first.
+fn ci() -> Result {
+    let root = workspace_root();
+    step(&root, "format", cargo(&["fmt", "--all", "--check"]))?;
+    step(
+        &root,
+        "clippy",
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(&root, "tests", cargo(&["test", "--workspace", "--locked"]))?;
+    let mut doc = cargo(&["doc", "--workspace", "--no-deps", "--locked"]);
+    doc.env("RUSTDOCFLAGS", "-D warnings");
+    step(&root, "rustdoc", doc)?;
+    msrv(&root)?;
+    deny(&root)?;
+    println!("xtask ci: all checks passed");
+    Ok(())
+}
+
+/// Builds the published crates (libraries and the CLI) on the MSRV toolchain.
+fn msrv(root: &Path) -> Result {
+    let toolchain = format!("{MSRV}-x86_64-unknown-linux-gnu");
+    let have = Command::new("rustup")
+        .args(["run", &toolchain, "rustc", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        let mut install = Command::new("rustup");
+        install.args(["toolchain", "install", MSRV, "--profile", "minimal"]);
+        step(root, "install MSRV toolchain", install)?;
+    }
+    let mut check = Command::new("rustup");
+    check.args([
+        "run", &toolchain, "cargo", "check", "--locked", "--lib", "--bins",
+    ]);
+    for krate in published_crates(root)? {
+        check.args(["-p", &krate]);
+    }
+    // A separate target dir: artefacts of two compilers do not mix.
+    check.env("CARGO_TARGET_DIR", root.join("target/msrv"));
+    step(root, &format!("MSRV {MSRV}"), check)
+}
+
+/// `cargo deny check bans licenses sources`, installing cargo-deny when it is missing.
+/// (Advisories need a database download that CI machines cannot make.)
+fn deny(root: &Path) -> Result {
+    let have = Command::new("cargo")
+        .args(["deny", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        step(
+            root,
+            "install cargo-deny",
+            cargo(&["install", "--locked", "cargo-deny"]),
+        )?;
+    }
+    step(
+        root,
+        "cargo deny",
+        cargo(&["deny", "check", "bans", "licenses", "sources"]),
+    )
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.args(args);
+    cmd
+}
+
+fn step(root: &Path, name: &str, mut cmd: Command) -> Result {
+    println!("\n==> xtask: {name}");
+    let status = cmd
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("{name}: cannot start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{name} failed ({status})"))
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    // xtask lives one level below the root.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The crates under `crates/`, by package name (the directory name).
+fn published_crates(root: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    let dir = root.join("crates");
+    for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.path().join("Cargo.toml").is_file() {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
