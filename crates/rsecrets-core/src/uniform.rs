@@ -29,7 +29,7 @@ pub(crate) fn below_u32<R: TryRng + ?Sized>(rng: &mut R, n: u32) -> Result<u32, 
     if lo < n {
         // Lemire's threshold, 2^32 mod n. The `%` is on the bound, not on a random
         // word; it runs only when a rejection is possible at all.
-        let threshold = n.wrapping_neg() % n;
+        let threshold = n.wrapping_neg() % n; // not a random word: the bound
         while lo < threshold {
             (hi, lo) = wmul32(rng.try_next_u32()?, n);
         }
@@ -42,7 +42,7 @@ pub(crate) fn below_u64<R: TryRng + ?Sized>(rng: &mut R, n: u64) -> Result<u64, 
     let (mut hi, mut lo) = wmul64(rng.try_next_u64()?, n);
     if lo < n {
         // Lemire's threshold, 2^64 mod n: computed on the bound, as above.
-        let threshold = n.wrapping_neg() % n;
+        let threshold = n.wrapping_neg() % n; // not a random word: the bound
         while lo < threshold {
             (hi, lo) = wmul64(rng.try_next_u64()?, n);
         }

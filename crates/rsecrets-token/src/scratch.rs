@@ -7,7 +7,7 @@ use zeroize::Zeroize;
 /// padding, and of 4, so a word-based generator (ChaCha) yields the same stream as
 /// one big call and `token_hex(n)` encodes exactly the bytes `token_bytes(n)` gives.
 pub(crate) const SCRATCH_LEN: usize = 192;
-const _: () = assert!(SCRATCH_LEN % 12 == 0);
+const _: () = assert!(SCRATCH_LEN % 12 == 0); // not a random word: a length
 
 /// A stack buffer for random bytes, wiped on drop (also on an early return or an
 /// error), but only as far as it was used, so a 32-byte token pays for 32 bytes.

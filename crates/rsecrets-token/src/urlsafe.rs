@@ -25,7 +25,7 @@ use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 #[must_use]
 pub fn urlsafe_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
     let nbytes = checked_nbytes::<()>(nbytes).ok()?;
-    let tail = nbytes % 3;
+    let tail = nbytes % 3; // not a random word: a length
     (nbytes / 3)
         .checked_mul(4)?
         .checked_add(tail + usize::from(tail != 0))
@@ -34,7 +34,7 @@ pub fn urlsafe_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
 /// The largest `nbytes` whose URL-safe token fits in `len` characters.
 fn urlsafe_fits(len: usize) -> usize {
     // floor(3 * len / 4), without overflowing for any `len`.
-    (len / 4 * 3 + len % 4 * 3 / 4).min(MAX_TOKEN_BYTES)
+    (len / 4 * 3 + len % 4 * 3 / 4).min(MAX_TOKEN_BYTES) // not a random word: a length
 }
 
 /// Writes a random token of `nbytes` bytes, as URL-safe base64 without padding

@@ -1,0 +1,219 @@
+//! The command line, as clap definitions: what each subcommand takes and says in `--help`.
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::parse;
+
+const EXAMPLES: &str = "\
+Examples:
+  rsecrets hex                      a 64-digit hex token (256 bits)
+  rsecrets urlsafe 16 -n 5          five URL-safe tokens of 16 bytes (128 bits each)
+  rsecrets pin --json               a 6-digit PIN as {\"secret\": ..., \"entropy_bits\": ...}
+  rsecrets bytes --stream | head -c 1M > key.bin
+
+Every secret comes from a cryptographic random number generator seeded by the
+operating system. Usage errors exit with 2, runtime errors with 1; a closed pipe
+ends the program quietly (exit 0).";
+
+const JSON_NOTE: &str = "\
+One JSON object a line: \"secret\" (always a string, even for int and bits, whose
+values may not fit a JSON number exactly), \"entropy_bits\" (exact, a float), and
+fields particular to the subcommand (e.g. \"bytes\", \"digits\").";
+
+/// The `rsecrets` command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "rsecrets",
+    version,
+    about = "Secrets from a cryptographic random number generator: tokens, integers, \
+             choices, PINs, reset URLs and UUIDs",
+    after_help = EXAMPLES,
+    // Without a subcommand, an `error:` line (exit 2) as for any usage error, rather
+    // than the help that clap's derive shows by default.
+    subcommand_required = true,
+    arg_required_else_help = false
+)]
+pub(crate) struct Cli {
+    /// Options every subcommand takes.
+    #[command(flatten)]
+    pub(crate) global: Global,
+    /// What to make.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Options every subcommand takes, before or after its name.
+///
+/// clap's `conflicts_with` does not see a global option given before the subcommand's
+/// name, so `bytes --stream` checks its conflicts with these itself.
+#[derive(Debug, Args)]
+pub(crate) struct Global {
+    /// Make N secrets, one a line (0 prints nothing) [default: 1]
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse::count, global = true)]
+    pub(crate) count: Option<u64>,
+    /// One JSON object a line: {"secret": "...", "entropy_bits": ..., ...}
+    #[arg(long, global = true, long_help = JSON_NOTE)]
+    pub(crate) json: bool,
+}
+
+/// The subcommands. The first line of each doc comment is the summary in the list of
+/// commands; the whole comment, line breaks kept, is its `--help`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// A lowercase hex token: 8·NBYTES bits of entropy
+    ///
+    /// NBYTES random bytes (default 32: 256 bits) as 2·NBYTES lowercase hex digits,
+    /// like Python's secrets.token_hex. Entropy: exactly 8·NBYTES bits.
+    #[command(verbatim_doc_comment)]
+    Hex(TokenArgs),
+    /// A URL-safe token: 8·NBYTES bits of entropy
+    ///
+    /// NBYTES random bytes (default 32: 256 bits) as base64url without padding:
+    /// ⌈4·NBYTES/3⌉ characters of A-Z a-z 0-9 - _ (43 for 32 bytes), like Python's
+    /// secrets.token_urlsafe. Entropy: exactly 8·NBYTES bits.
+    #[command(verbatim_doc_comment)]
+    Urlsafe(TokenArgs),
+    /// Raw random bytes: 8·NBYTES bits of entropy
+    ///
+    /// NBYTES random bytes (default 32) on standard output, as they are. NBYTES may be
+    /// any size: the bytes are streamed, never held in memory whole. With -n, the
+    /// secrets follow one another with nothing between them. With --json, each is
+    /// hex-encoded ("encoding": "hex") and NBYTES is at most 16777216. Entropy:
+    /// exactly 8·NBYTES bits.
+    #[command(verbatim_doc_comment)]
+    Bytes(BytesArgs),
+    /// An integer in [0, N): log2(N) bits of entropy
+    ///
+    /// A uniformly random integer in [0, N), N up to 2^128-1, without modulo bias
+    /// (Python's secrets.randbelow). With --json, "secret" is the integer as a decimal
+    /// string: it may not fit a JSON number exactly. Entropy: log2(N) bits.
+    #[command(verbatim_doc_comment)]
+    Int(IntArgs),
+    /// An integer of K random bits: K bits of entropy
+    ///
+    /// A uniformly random integer in [0, 2^K), K from 0 to 64 (Python's
+    /// secrets.randbits). With --json, "secret" is the integer as a decimal string: it
+    /// may not fit a JSON number exactly. Entropy: K bits.
+    #[command(verbatim_doc_comment)]
+    Bits(BitsArgs),
+    /// One of the ITEMs: log2(number of items) bits of entropy
+    ///
+    /// One of the ITEMs, each position equally likely (Python's secrets.choice).
+    /// Entropy: log2(number of items) bits when the items are distinct; when some
+    /// repeat, the Shannon entropy of the outcome, −Σ p·log2(p) over distinct items.
+    #[command(verbatim_doc_comment)]
+    Choice(ChoiceArgs),
+    /// BASE and a reset token: 256 bits of entropy
+    ///
+    /// BASE followed by a 32-byte URL-safe token (43 characters), as in Python's
+    /// recipe 'https://example.com/reset=' + token_urlsafe(); with --param NAME, the
+    /// token is the value of the query parameter NAME. Entropy: 256 bits.
+    #[command(verbatim_doc_comment)]
+    Url(UrlArgs),
+    /// A numeric code: DIGITS·log2(10) bits of entropy
+    ///
+    /// DIGITS decimal digits (default 6), each uniform, leading zeros kept, so "007" is
+    /// as likely as "700". Entropy: DIGITS·log2(10) bits (19.93 for 6 digits).
+    #[command(verbatim_doc_comment)]
+    Pin(PinArgs),
+    /// A random UUID: 122 bits of entropy
+    ///
+    /// A random (version 4, RFC 9562) UUID in canonical lowercase form,
+    /// xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx. Entropy: 122 bits (6 of the 128 are
+    /// fixed by the version and variant).
+    #[command(verbatim_doc_comment)]
+    Uuid,
+}
+
+/// `hex` and `urlsafe`.
+#[derive(Debug, Args)]
+pub(crate) struct TokenArgs {
+    /// Random bytes in the token, at most 16777216
+    #[arg(
+        value_name = "NBYTES",
+        default_value_t = rsecrets::DEFAULT_ENTROPY,
+        value_parser = parse::token_bytes,
+        allow_negative_numbers = true
+    )]
+    pub(crate) nbytes: usize,
+}
+
+/// `bytes`.
+#[derive(Debug, Args)]
+pub(crate) struct BytesArgs {
+    /// Number of random bytes [default: 32]
+    #[arg(value_name = "NBYTES", value_parser = parse::stream_bytes, allow_negative_numbers = true)]
+    pub(crate) nbytes: Option<u64>,
+    /// Write random bytes until the reader closes the pipe (not with NBYTES, --json
+    /// or --count)
+    #[arg(long, conflicts_with = "nbytes")]
+    pub(crate) stream: bool,
+}
+
+/// `int`.
+#[derive(Debug, Args)]
+pub(crate) struct IntArgs {
+    /// The exclusive upper bound, 1 to 2^128-1
+    #[arg(value_name = "N", value_parser = parse::upper_bound, allow_negative_numbers = true)]
+    pub(crate) below: u128,
+}
+
+/// `bits`.
+#[derive(Debug, Args)]
+pub(crate) struct BitsArgs {
+    /// Number of random bits, 0 to 64 (0 always gives 0)
+    #[arg(value_name = "K", value_parser = parse::bits, allow_negative_numbers = true)]
+    pub(crate) bits: u32,
+}
+
+/// `choice`.
+#[derive(Debug, Args)]
+pub(crate) struct ChoiceArgs {
+    /// The items to choose from (at least one; put -- before items that start with -)
+    #[arg(value_name = "ITEM", required = true, num_args = 1..)]
+    pub(crate) items: Vec<String>,
+}
+
+/// `url`.
+#[derive(Debug, Args)]
+pub(crate) struct UrlArgs {
+    /// The URL the token is appended to, e.g. https://example.com/reset=
+    #[arg(value_name = "BASE")]
+    pub(crate) base: String,
+    /// Add the token as the query parameter NAME (?NAME= or &NAME=, as BASE needs);
+    /// NAME uses only A-Z a-z 0-9 - . _ ~ and BASE must then have no #fragment
+    #[arg(long, value_name = "NAME", value_parser = parse::param_name)]
+    pub(crate) param: Option<String>,
+}
+
+/// `pin`.
+#[derive(Debug, Args)]
+pub(crate) struct PinArgs {
+    /// Number of digits, 1 to 1024
+    #[arg(
+        value_name = "DIGITS",
+        default_value_t = 6,
+        value_parser = parse::pin_digits,
+        allow_negative_numbers = true
+    )]
+    pub(crate) digits: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_states_the_library_limits() {
+        // The doc comments above spell these numbers out.
+        assert_eq!(rsecrets::MAX_TOKEN_BYTES, 16_777_216);
+        assert_eq!(rsecrets::rsecrets_recipes::MAX_PIN_DIGITS, 1024);
+        assert_eq!(rsecrets::DEFAULT_ENTROPY, 32);
+    }
+}

@@ -1,0 +1,45 @@
+//! The subcommands: each makes `count` secrets of one kind and writes them to the
+//! run's [`Output`]. A new kind (passwords, passphrases) is a new module here and a
+//! new arm in [`run`].
+
+mod bytes;
+mod numbers;
+mod recipes;
+mod tokens;
+
+use self::tokens::Encoding;
+use crate::cli::{Cli, Command};
+use crate::failure::Failure;
+use crate::output::Output;
+
+/// Runs the command line: makes the secrets, writes them, and flushes standard output.
+pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
+    let count = cli.global.count.unwrap_or(1);
+    let mut out = Output::new(cli.global.json);
+    let made = match cli.command {
+        Command::Hex(args) => tokens::token(Encoding::Hex, args.nbytes, count, &mut out),
+        Command::Urlsafe(args) => tokens::token(Encoding::Urlsafe, args.nbytes, count, &mut out),
+        Command::Uuid => tokens::uuid(count, &mut out),
+        Command::Bytes(args) => bytes::bytes(&args, &cli.global, &mut out),
+        Command::Int(args) => numbers::int(args.below, count, &mut out),
+        Command::Bits(args) => numbers::bits(args.bits, count, &mut out),
+        Command::Choice(args) => numbers::choice(&args.items, count, &mut out),
+        Command::Pin(args) => recipes::pin(args.digits, count, &mut out),
+        Command::Url(args) => recipes::url(&args.base, args.param.as_deref(), count, &mut out),
+    };
+    // Flush (and wipe) even after a failure; the first failure is the one reported.
+    let finished = out.finish();
+    made?;
+    Ok(finished?)
+}
+
+/// The entropy of `nbytes` uniformly random bytes: 8 bits each.
+fn byte_entropy_bits(nbytes: usize) -> f64 {
+    // Exact: `nbytes` is at most 2^24 here, and f64 holds integers up to 2^53.
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "nbytes <= MAX_TOKEN_BYTES = 2^24"
+    )]
+    let n = nbytes as f64;
+    8.0 * n
+}

@@ -1,0 +1,146 @@
+//! Integers and choices: `int`, `bits` and `choice`.
+
+use rsecrets::{Secrets, Zeroizing};
+
+use crate::failure::Failure;
+use crate::output::{Field, Output};
+
+/// Digits of `u128::MAX`.
+const MAX_DIGITS: usize = 39;
+
+/// `rsecrets int N`: `randbelow(N)`, log2(N) bits.
+///
+/// The integer is written as a decimal string, in JSON too: a `u128` does not fit a
+/// JSON number exactly.
+pub(super) fn int(below: u128, count: u64, out: &mut Output) -> Result<(), Failure> {
+    let mut secrets = Secrets::new(rsecrets::rng());
+    let bits = int_entropy_bits(below);
+    let bound = below.to_string();
+    let fields = [("below", Field::Str(&bound))];
+    let mut digits = Zeroizing::new([0u8; MAX_DIGITS]);
+    for _ in 0..count {
+        let n = secrets.randbelow(below)?;
+        out.secret(decimal(n, &mut digits), bits, &fields)?;
+    }
+    Ok(())
+}
+
+/// `rsecrets bits K`: `randbits(K)`, K bits; a decimal string as for [`int`].
+pub(super) fn bits(k: u32, count: u64, out: &mut Output) -> Result<(), Failure> {
+    let mut secrets = Secrets::new(rsecrets::rng());
+    let fields = [("bits", Field::Int(k.into()))];
+    let mut digits = Zeroizing::new([0u8; MAX_DIGITS]);
+    for _ in 0..count {
+        let n = secrets.randbits(k)?;
+        out.secret(decimal(n.into(), &mut digits), k.into(), &fields)?;
+    }
+    Ok(())
+}
+
+/// `rsecrets choice ITEM...`: one of the items, each position equally likely.
+pub(super) fn choice(items: &[String], count: u64, out: &mut Output) -> Result<(), Failure> {
+    let mut secrets = Secrets::new(rsecrets::rng());
+    let bits = choice_entropy_bits(items);
+    let fields = [("items", Field::size(items.len()))];
+    for _ in 0..count {
+        let item = secrets.choice(items)?;
+        out.secret(item, bits, &fields)?;
+    }
+    Ok(())
+}
+
+/// Writes `n` in decimal at the end of `buf` (so the secret lives only in memory that
+/// is wiped) and returns it.
+fn decimal(mut n: u128, buf: &mut [u8; MAX_DIGITS]) -> &str {
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        #[allow(clippy::cast_possible_truncation, reason = "n % 10 < 10")]
+        let digit = (n % 10) as u8;
+        buf[start] = b'0' + digit;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    core::str::from_utf8(&buf[start..]).unwrap_or_default()
+}
+
+/// The entropy of `randbelow(n)`: log2(n) bits.
+///
+/// `n as f64` rounds to 53 significant bits, a relative error below 2^-53, which moves
+/// log2 by less than 2^-53 / ln 2 ≈ 1.6e-16 bits: below the spacing of f64 values
+/// near any result above 1 (and exact for n < 2^53 and for powers of two).
+fn int_entropy_bits(n: u128) -> f64 {
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "the error is negligible, see above"
+    )]
+    let n = n as f64;
+    n.log2()
+}
+
+/// The Shannon entropy of `choice(items)`, in bits.
+///
+/// An item that appears c times out of n comes out with probability c/n, so
+/// H = −Σ (c/n)·log2(c/n) = log2(n) − (1/n)·Σ c·log2(c), summed over distinct items.
+/// Written this way, distinct items give exactly log2(n) (every c·log2(c) is 0).
+fn choice_entropy_bits(items: &[String]) -> f64 {
+    let mut sorted: Vec<&str> = items.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let mut runs = sorted.chunk_by(|a, b| a == b).map(<[&str]>::len).peekable();
+    // One distinct item (or none): a certain outcome, 0 bits, without rounding noise.
+    if runs.peek().is_none_or(|&c| c == items.len()) {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss, reason = "counts of command-line items")]
+    let weighted: f64 = runs.map(|c| c as f64 * (c as f64).log2()).sum();
+    #[allow(clippy::cast_precision_loss, reason = "counts of command-line items")]
+    let n = items.len() as f64;
+    n.log2() - weighted / n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn decimal_formats_every_width() {
+        let mut buf = [0u8; MAX_DIGITS];
+        for n in [0, 7, 10, 1234567890, u128::from(u64::MAX), u128::MAX] {
+            assert_eq!(decimal(n, &mut buf), n.to_string());
+        }
+    }
+
+    #[test]
+    fn int_entropy_is_log2() {
+        assert_eq!(int_entropy_bits(1), 0.0);
+        assert_eq!(int_entropy_bits(1024), 10.0);
+        assert_eq!(int_entropy_bits(1 << 100), 100.0);
+        assert_eq!(int_entropy_bits(u128::MAX), 128.0);
+        assert!((int_entropy_bits(10) - core::f64::consts::LOG2_10).abs() < 1e-15);
+    }
+
+    #[test]
+    fn choice_entropy_is_shannon() {
+        assert_eq!(choice_entropy_bits(&strings(&["a", "b", "c", "d"])), 2.0);
+        assert_eq!(choice_entropy_bits(&strings(&["a", "b", "c"])), 3f64.log2());
+        assert_eq!(choice_entropy_bits(&strings(&["x"])), 0.0);
+        assert_eq!(choice_entropy_bits(&strings(&["x", "x", "x"])), 0.0);
+        // a a b: −(2/3)·log2(2/3) − (1/3)·log2(1/3) = 0.918 295 834 054 489 6…
+        let h = choice_entropy_bits(&strings(&["a", "b", "a"]));
+        assert!((h - 0.918_295_834_054_489_6).abs() < 1e-15, "{h}");
+        // Straight from the definition, for a lopsided list.
+        let items = strings(&["a", "a", "a", "b", "b", "c"]);
+        let direct: f64 = [3.0f64, 2.0, 1.0]
+            .iter()
+            .map(|c| -(c / 6.0) * (c / 6.0).log2())
+            .sum();
+        assert!((choice_entropy_bits(&items) - direct).abs() < 1e-15);
+    }
+}

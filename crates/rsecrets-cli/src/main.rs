@@ -1,0 +1,54 @@
+//! `rsecrets`: secrets from a cryptographic random number generator on the command
+//! line — tokens (hex, URL-safe, raw bytes), unbiased integers, choices, PINs, reset
+//! URLs and UUIDs — as lines of text or JSON.
+//!
+//! The contract scripts rely on (see `docs/design.md`, "CLI contract"): usage errors
+//! exit with 2 and runtime errors with 1, both with `error: …` on standard error and
+//! nothing on standard output; a closed pipe ends the program quietly with 0.
+//!
+//! `main` parses and maps the outcome to an exit code; [`cli`] declares the command
+//! line, [`parse`] checks its values, [`commands`] makes the secrets and [`output`]
+//! writes them.
+
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod failure;
+mod output;
+mod parse;
+
+use core::panic::AssertUnwindSafe;
+use std::io::{self, Write as _};
+use std::panic;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout with 0; errors to stderr with 2.
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    // The default generator panics only if the OS cannot provide randomness: a
+    // runtime error, reported as one (exit 1) rather than as a crash (101).
+    panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("unexpected internal failure");
+        let _ = writeln!(io::stderr(), "error: {message}");
+    }));
+    match panic::catch_unwind(AssertUnwindSafe(|| commands::run(cli))) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(failure)) => failure.report(),
+        // The hook has said why.
+        Err(_) => ExitCode::FAILURE,
+    }
+}

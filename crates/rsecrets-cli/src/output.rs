@@ -1,0 +1,97 @@
+//! Where secrets go: one buffered, locked standard output for the whole run, written
+//! as text lines, JSON lines or raw bytes, and wiped when the run ends.
+
+use std::io::{self, BufWriter, StdoutLock, Write as _};
+
+use rsecrets::Zeroizing;
+
+/// Large enough that a run of short secrets costs one system call per 64 KiB.
+const CAPACITY: usize = 64 * 1024;
+
+/// A value of an extra field of a JSON line, besides `secret` and `entropy_bits`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Field<'a> {
+    /// A JSON string.
+    Str(&'a str),
+    /// A JSON number (exact: every `u64` we write is far below 2^53).
+    Int(u64),
+}
+
+impl Field<'_> {
+    /// A size as a JSON number.
+    pub(crate) fn size(n: usize) -> Self {
+        Field::Int(u64::try_from(n).unwrap_or(u64::MAX))
+    }
+}
+
+/// The run's standard output.
+#[derive(Debug)]
+pub(crate) struct Output {
+    out: BufWriter<StdoutLock<'static>>,
+    json: bool,
+}
+
+impl Output {
+    /// Locks standard output for the whole run; `json` selects JSON lines.
+    pub(crate) fn new(json: bool) -> Self {
+        Self {
+            out: BufWriter::with_capacity(CAPACITY, io::stdout().lock()),
+            json,
+        }
+    }
+
+    /// Whether secrets are written as JSON lines.
+    pub(crate) fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Writes one secret as a line: the secret itself, or with `--json` the object
+    /// `{"secret": …, "entropy_bits": …, <fields>}`.
+    ///
+    /// The JSON is written straight into the output buffer (serde_json escapes and
+    /// formats each value), so no copy of the secret is left in memory that is not
+    /// wiped, and nothing is allocated.
+    pub(crate) fn secret(
+        &mut self,
+        secret: &str,
+        entropy_bits: f64,
+        fields: &[(&str, Field<'_>)],
+    ) -> io::Result<()> {
+        let out = &mut self.out;
+        if !self.json {
+            out.write_all(secret.as_bytes())?;
+            return out.write_all(b"\n");
+        }
+        out.write_all(b"{\"secret\": ")?;
+        serde_json::to_writer(&mut *out, secret)?;
+        out.write_all(b", \"entropy_bits\": ")?;
+        serde_json::to_writer(&mut *out, &entropy_bits)?;
+        for (key, value) in fields {
+            out.write_all(b", ")?;
+            serde_json::to_writer(&mut *out, key)?;
+            out.write_all(b": ")?;
+            match value {
+                Field::Str(s) => serde_json::to_writer(&mut *out, s)?,
+                Field::Int(n) => serde_json::to_writer(&mut *out, n)?,
+            }
+        }
+        out.write_all(b"}\n")
+    }
+
+    /// Writes raw bytes, as they are.
+    pub(crate) fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
+    /// Flushes what is buffered, then wipes the buffer, which held secrets.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        let flushed = self.out.flush();
+        // `into_parts` hands back the buffer's allocation without writing it again;
+        // `Zeroizing` wipes its whole capacity.
+        let (_stdout, buffer) = self.out.into_parts();
+        drop(Zeroizing::new(
+            buffer.unwrap_or_else(io::WriterPanicked::into_inner),
+        ));
+        flushed
+    }
+}

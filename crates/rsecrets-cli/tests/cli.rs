@@ -1,0 +1,369 @@
+//! The `rsecrets` binary, run as a script would run it: output formats, exit codes,
+//! and a reader that closes the pipe early.
+//!
+//! Random outputs are checked for shape, never for value; the one test that compares
+//! secrets (`count_gives_distinct_lines`) fails falsely with probability < 2^-250.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails by panicking; the helpers here are only called from tests"
+)]
+
+use core::time::Duration;
+use std::io::Read as _;
+use std::process::{Command, Output, Stdio};
+use std::time::Instant;
+
+const BIN: &str = env!("CARGO_BIN_EXE_rsecrets");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("run rsecrets")
+}
+
+/// Runs a command that must succeed quietly and returns its standard output.
+fn stdout(args: &[&str]) -> Vec<u8> {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{args:?}: {:?}, stderr: {stderr}",
+        out.status
+    );
+    assert!(out.stderr.is_empty(), "{args:?}: stderr: {stderr}");
+    out.stdout
+}
+
+fn lines(args: &[&str]) -> Vec<String> {
+    let text = String::from_utf8(stdout(args)).expect("UTF-8 output");
+    assert!(text.ends_with('\n'), "{args:?}: {text:?}");
+    text.lines().map(str::to_owned).collect()
+}
+
+/// The single line of output.
+fn line(args: &[&str]) -> String {
+    let mut all = lines(args);
+    assert_eq!(all.len(), 1, "{args:?}: {all:?}");
+    all.remove(0)
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut with_json = args.to_vec();
+    with_json.push("--json");
+    serde_json::from_str(&line(&with_json)).expect("a JSON object")
+}
+
+fn entropy(args: &[&str]) -> f64 {
+    json(args)["entropy_bits"]
+        .as_f64()
+        .expect("entropy_bits is a number")
+}
+
+fn is_lower_hex(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn is_urlsafe(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[test]
+fn hex_tokens() {
+    let token = line(&["hex"]);
+    assert_eq!(token.len(), 64);
+    assert!(is_lower_hex(&token), "{token}");
+    assert_eq!(line(&["hex", "16"]).len(), 32);
+    assert_eq!(stdout(&["hex", "0"]), b"\n");
+}
+
+#[test]
+fn urlsafe_tokens() {
+    let token = line(&["urlsafe"]);
+    assert_eq!(token.len(), 43);
+    assert!(is_urlsafe(&token), "{token}");
+    let token = line(&["urlsafe", "28"]);
+    assert_eq!(token.len(), 38);
+    assert!(is_urlsafe(&token), "{token}");
+}
+
+#[test]
+fn raw_bytes() {
+    assert_eq!(stdout(&["bytes"]).len(), 32);
+    assert_eq!(stdout(&["bytes", "100"]).len(), 100);
+    assert_eq!(stdout(&["bytes", "0"]).len(), 0);
+    assert_eq!(stdout(&["bytes", "1000000"]).len(), 1_000_000);
+    // Secrets follow one another, with nothing between them.
+    assert_eq!(stdout(&["bytes", "10", "-n", "3"]).len(), 30);
+    let value = json(&["bytes", "16"]);
+    let secret = value["secret"].as_str().expect("a string");
+    assert_eq!(secret.len(), 32);
+    assert!(is_lower_hex(secret), "{secret}");
+    assert_eq!(value["encoding"], "hex");
+    assert_eq!(value["bytes"], 16);
+    assert_eq!(value["entropy_bits"], 128.0);
+}
+
+#[test]
+fn integers() {
+    for _ in 0..20 {
+        let n: u32 = line(&["int", "10"]).parse().expect("a number");
+        assert!(n < 10);
+    }
+    assert_eq!(line(&["int", "1"]), "0");
+    let max = line(&["int", "340282366920938463463374607431768211455"]);
+    assert!(max.parse::<u128>().is_ok(), "{max}");
+    assert_eq!(line(&["bits", "0"]), "0");
+    assert!(line(&["bits", "64"]).parse::<u64>().is_ok());
+    for _ in 0..20 {
+        let n: u32 = line(&["bits", "3"]).parse().expect("a number");
+        assert!(n < 8);
+    }
+    // In JSON, integers are strings: a u128 does not fit a JSON number exactly.
+    let value = json(&["int", "1024"]);
+    assert!(
+        value["secret"]
+            .as_str()
+            .expect("a string")
+            .parse::<u16>()
+            .unwrap()
+            < 1024
+    );
+    assert_eq!(value["below"], "1024");
+    assert_eq!(json(&["bits", "12"])["bits"], 12);
+}
+
+#[test]
+fn choices() {
+    for _ in 0..10 {
+        let item = line(&["choice", "a", "b", "c"]);
+        assert!(["a", "b", "c"].contains(&item.as_str()), "{item}");
+    }
+    assert_eq!(line(&["choice", "only"]), "only");
+    assert_eq!(line(&["choice", "--", "-x"]), "-x");
+    let value = json(&["choice", "it's", "\"quoted\""]);
+    assert!(["it's", "\"quoted\""].contains(&value["secret"].as_str().unwrap()));
+    assert_eq!(value["items"], 2);
+}
+
+#[test]
+fn uuids() {
+    for id in lines(&["uuid", "-n", "20"]) {
+        let b = id.as_bytes();
+        assert_eq!(b.len(), 36, "{id}");
+        for (i, &c) in b.iter().enumerate() {
+            match i {
+                8 | 13 | 18 | 23 => assert_eq!(c, b'-', "{id}"),
+                14 => assert_eq!(c, b'4', "{id}"),
+                19 => assert!(b"89ab".contains(&c), "{id}"),
+                _ => assert!(is_lower_hex(&id[i..=i]), "{id}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn pins() {
+    let code = line(&["pin"]);
+    assert_eq!(code.len(), 6);
+    assert!(code.bytes().all(|b| b.is_ascii_digit()), "{code}");
+    let code = line(&["pin", "4"]);
+    assert_eq!(code.len(), 4);
+    assert!(code.bytes().all(|b| b.is_ascii_digit()), "{code}");
+    assert_eq!(json(&["pin", "8"])["digits"], 8);
+}
+
+#[test]
+fn reset_urls() {
+    let prefix = "https://x.test/reset?token=";
+    let url = line(&["url", "https://x.test/reset", "--param", "token"]);
+    assert!(url.starts_with(prefix), "{url}");
+    assert_eq!(url.len(), prefix.len() + 43);
+    assert!(is_urlsafe(&url[prefix.len()..]), "{url}");
+    let url = line(&["url", "https://x.test/r?user=7", "--param", "t"]);
+    assert!(url.starts_with("https://x.test/r?user=7&t="), "{url}");
+    // Without --param: CPython's recipe, the token appended as it is.
+    let url = line(&["url", "https://x.test/reset="]);
+    assert_eq!(url.len(), "https://x.test/reset=".len() + 43);
+}
+
+#[test]
+fn count_gives_distinct_lines() {
+    let tokens = lines(&["hex", "-n", "5"]);
+    assert_eq!(tokens.len(), 5);
+    let mut unique = tokens.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 5, "{tokens:?}");
+    assert_eq!(lines(&["-n", "3", "hex"]).len(), 3);
+    assert_eq!(lines(&["hex", "-n", "3"]).len(), 3);
+    assert_eq!(lines(&["--count", "2", "urlsafe", "8"]).len(), 2);
+    assert_eq!(lines(&["pin", "--count=4"]).len(), 4);
+    assert_eq!(lines(&["--json", "-n", "2", "uuid"]).len(), 2);
+    assert!(stdout(&["hex", "-n", "0"]).is_empty());
+    assert!(stdout(&["bytes", "-n", "0"]).is_empty());
+}
+
+#[test]
+fn json_entropy_is_exact() {
+    assert_eq!(entropy(&["hex", "16"]), 128.0);
+    assert_eq!(entropy(&["hex"]), 256.0);
+    assert_eq!(entropy(&["urlsafe", "3"]), 24.0);
+    assert_eq!(entropy(&["bytes", "2"]), 16.0);
+    assert_eq!(entropy(&["int", "1024"]), 10.0);
+    assert_eq!(entropy(&["int", "1"]), 0.0);
+    assert_eq!(
+        entropy(&["int", "340282366920938463463374607431768211455"]),
+        128.0
+    );
+    assert_eq!(entropy(&["bits", "0"]), 0.0);
+    assert_eq!(entropy(&["bits", "64"]), 64.0);
+    assert_eq!(entropy(&["uuid"]), 122.0);
+    assert_eq!(entropy(&["url", "https://x.test/r", "--param", "t"]), 256.0);
+    assert_eq!(entropy(&["choice", "a", "b", "c", "d"]), 2.0);
+    assert_eq!(entropy(&["choice", "x", "x"]), 0.0);
+    // a a b: −(2/3)·log2(2/3) − (1/3)·log2(1/3).
+    let h = entropy(&["choice", "a", "a", "b"]);
+    assert!((h - 0.918_295_834_054_489_6).abs() < 1e-12, "{h}");
+    let h = entropy(&["pin"]);
+    assert!((h - 6.0 * core::f64::consts::LOG2_10).abs() < 1e-12, "{h}");
+    let value = json(&["hex", "16"]);
+    assert_eq!(value["bytes"], 16);
+    assert_eq!(value["secret"].as_str().unwrap().len(), 32);
+}
+
+#[test]
+fn version_and_help() {
+    let version = line(&["--version"]);
+    assert_eq!(version, format!("rsecrets {}", env!("CARGO_PKG_VERSION")));
+    let help = String::from_utf8(stdout(&["--help"])).unwrap();
+    assert!(help.contains("rsecrets urlsafe 16 -n 5"), "{help}");
+    for sub in [
+        "hex", "urlsafe", "bytes", "int", "bits", "choice", "url", "pin", "uuid",
+    ] {
+        let help = String::from_utf8(stdout(&[sub, "--help"])).unwrap();
+        assert!(help.contains("bits of entropy"), "{sub}: {help}");
+    }
+}
+
+/// Asserts a failure: nothing on stdout, `error:` on stderr, the given exit code.
+fn fails(args: &[&str], code: i32) {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.stdout.is_empty(),
+        "{args:?}: stdout {:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(stderr.starts_with("error:"), "{args:?}: stderr {stderr:?}");
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let cases: &[&[&str]] = &[
+        &["hex", "99999999999999999999"],
+        &["hex", "16777217"],
+        &["urlsafe", "-1"],
+        &["bits", "65"],
+        &["int", "0"],
+        &["int", "340282366920938463463374607431768211456"],
+        &["int"],
+        &["choice"],
+        &["pin", "0"],
+        &["pin", "1025"],
+        &["url", "https://x.test/#f", "--param", "t"],
+        &["url", "https://x.test/", "--param", "a b"],
+        &["url", "https://x.test/", "--param", ""],
+        &["bytes", "--stream", "5"],
+        &["bytes", "--stream", "--json"],
+        &["--json", "bytes", "--stream"],
+        &["-n", "2", "bytes", "--stream"],
+        &["bytes", "16777217", "--json"],
+        &["nosuchcommand"],
+        &["hex", "--count", "x"],
+        &["hex", "-n", "-1"],
+        &[],
+    ];
+    for args in cases {
+        fails(args, 2);
+    }
+}
+
+#[test]
+fn error_messages_say_what_is_wrong() {
+    let out = run(&["hex", "99999999999"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "error: invalid value '99999999999' for '[NBYTES]': at most 16777216 bytes"
+        ),
+        "{stderr}"
+    );
+}
+
+/// A write error other than a closed pipe is a runtime error: exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn write_failure_exits_1() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(BIN)
+        .args(["hex"])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: cannot write to standard output"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+}
+
+/// Reads a few KB, closes the pipe, and expects a quiet exit 0 within seconds.
+fn closed_pipe_ends_quietly(args: &[&str]) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 4096];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The pipe's read end is dropped here.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{args:?} still running 10 s after the pipe closed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(status.success(), "{args:?}: {status:?}, stderr: {stderr}");
+    assert!(stderr.is_empty(), "{args:?}: stderr: {stderr}");
+}
+
+#[test]
+fn closed_pipe_stream() {
+    closed_pipe_ends_quietly(&["bytes", "--stream"]);
+}
+
+#[test]
+fn closed_pipe_many_lines() {
+    closed_pipe_ends_quietly(&["hex", "-n", "100000000"]);
+    closed_pipe_ends_quietly(&["bytes", "100000000000"]);
+}
