@@ -33,17 +33,17 @@ impl TryRng for OsRng {
 
     #[inline]
     fn try_next_u32(&mut self) -> Result<u32, Error> {
-        getrandom::u32().map_err(Error)
+        getrandom::u32().map_err(Error::from)
     }
 
     #[inline]
     fn try_next_u64(&mut self) -> Result<u64, Error> {
-        getrandom::u64().map_err(Error)
+        getrandom::u64().map_err(Error::from)
     }
 
     #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        getrandom::fill(dst).map_err(Error)
+        getrandom::fill(dst).map_err(Error::from)
     }
 }
 
@@ -59,7 +59,13 @@ impl TryCryptoRng for OsRng {}
 /// fn describe(e: Error) -> String { format!("entropy unavailable: {e}") }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Error(getrandom::Error);
+pub struct Error(Inner);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Inner {
+    Os(getrandom::Error),
+    NoMemory,
+}
 
 impl Error {
     /// The OS error code (`errno` on Unix), when the failure came from the OS.
@@ -70,29 +76,45 @@ impl Error {
     /// ```
     #[must_use]
     pub fn raw_os_error(self) -> Option<i32> {
-        self.0.raw_os_error()
+        match self.0 {
+            Inner::Os(e) => e.raw_os_error(),
+            Inner::NoMemory => None,
+        }
+    }
+
+    /// The OS refused memory for a generator's state.
+    #[cfg(feature = "std")]
+    pub(crate) fn no_memory() -> Self {
+        Error(Inner::NoMemory)
     }
 }
 
 impl From<getrandom::Error> for Error {
     fn from(e: getrandom::Error) -> Self {
-        Error(e)
+        Error(Inner::Os(e))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the operating system's random number generator failed: {}",
-            self.0
-        )
+        match self.0 {
+            Inner::Os(e) => write!(
+                f,
+                "the operating system's random number generator failed: {e}"
+            ),
+            Inner::NoMemory => {
+                f.write_str("the operating system refused memory for a generator's state")
+            }
+        }
     }
 }
 
 impl core::error::Error for Error {
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        Some(&self.0)
+        match &self.0 {
+            Inner::Os(e) => Some(e),
+            Inner::NoMemory => None,
+        }
     }
 }
 
@@ -125,7 +147,7 @@ mod tests {
 
     #[test]
     fn error_display_names_the_os() {
-        let e = Error(getrandom::Error::UNSUPPORTED);
+        let e = Error::from(getrandom::Error::UNSUPPORTED);
         let text = alloc_string(&e);
         assert!(text.starts_with("the operating system's random number generator failed"));
         assert!(core::error::Error::source(&e).is_some());

@@ -1,16 +1,18 @@
 //! Python-shaped free functions on the default generator.
 
 use rsecrets_core::{Error, Secrets, UnsignedInt};
-use rsecrets_entropy::{OsRng, UnwrapErr};
+use rsecrets_entropy::FastRng;
 use rsecrets_recipes::Error as RecipeError;
 use zeroize::Zeroizing;
 
 /// The generator behind the free functions, as a value you can hold.
 ///
-/// For now this is the operating system's generator behind an adapter that panics if
-/// the OS fails (as `rand::rng()` does); it implements [`rand_core::CryptoRng`],
-/// so it works with every layer and with `rand`'s distributions. Callers who must
-/// handle an OS failure use [`crate::SystemRandom`] or [`crate::OsRng`] instead.
+/// This is [`FastRng`]: per-thread ChaCha20 seeded from the OS, with fast key
+/// erasure, periodic reseeding and fork safety (see its docs and
+/// `docs/security.md`). It implements [`rand_core::CryptoRng`], so it works with
+/// every layer and with `rand`'s distributions, and it panics if the OS cannot seed
+/// it (as `rand::rng()` does). Callers who must handle an OS failure use
+/// [`rsecrets_entropy::TryFastRng`], [`crate::SystemRandom`] or [`crate::OsRng`].
 ///
 /// ```
 /// use rand_core::Rng;
@@ -18,7 +20,7 @@ use zeroize::Zeroizing;
 /// let nonce = rng.next_u64();
 /// # let _ = nonce;
 /// ```
-pub type DefaultRng = UnwrapErr<OsRng>;
+pub type DefaultRng = FastRng;
 
 /// A handle on the default generator ([`DefaultRng`]).
 ///
@@ -30,7 +32,7 @@ pub type DefaultRng = UnwrapErr<OsRng>;
 /// ```
 #[must_use]
 pub fn rng() -> DefaultRng {
-    UnwrapErr(OsRng)
+    FastRng::new()
 }
 
 fn secrets() -> Secrets<DefaultRng> {

@@ -1,0 +1,390 @@
+//! [`FastRng`]: per-thread ChaCha20 with fast key erasure, reseeded from the OS,
+//! safe across `fork()`. The portable logic lives here; the page and the fork epoch
+//! it relies on live in [`crate::os`].
+
+use core::cell::RefCell;
+use core::convert::Infallible;
+use core::fmt;
+use core::sync::atomic::{AtomicU64, Ordering};
+use core::time::Duration;
+use std::time::Instant;
+
+use chacha20::cipher::StreamCipher;
+use chacha20::{ChaCha20, Key, KeyIvInit, Nonce};
+use rand_core::{TryCryptoRng, TryRng};
+use zeroize::Zeroizing;
+
+use crate::os::{self, PAGE_LEN, StatePage};
+use crate::{Error, OsRng};
+
+/// Length of the ChaCha20 key at the start of the page.
+const KEY_LEN: usize = 32;
+/// Keystream made per refill: the next key, then the output buffer (63 blocks).
+const STREAM_LEN: usize = 63 * 64;
+/// Page offset of the "seeded" mark: 1 once seeded; 0 in a new page and in a child
+/// whose page the kernel wiped on fork.
+const MARK: usize = STREAM_LEN;
+/// Requests at least this long are filled straight into the caller's buffer.
+const DIRECT_MIN: usize = 2048;
+/// The largest stretch filled under one (key, nonce): far below ChaCha20's 256 GiB.
+const DIRECT_CHUNK: usize = 1 << 30;
+
+const _: () = assert!(MARK < PAGE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN < STREAM_LEN);
+
+/// When a generator goes back to the OS for a new key.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reseed {
+    /// After this many bytes have been handed out under one OS seed.
+    pub(crate) bytes: u64,
+    /// After this long since the last OS seed (checked when the buffer is refilled).
+    pub(crate) interval: Duration,
+}
+
+/// The default: a new OS seed after 1 MiB or 60 seconds, whichever comes first.
+pub(crate) const DEFAULT_RESEED: Reseed = Reseed {
+    bytes: 1 << 20,
+    interval: Duration::from_secs(60),
+};
+
+/// How many generator states have been wiped and released (thread exits included).
+static WIPED_STATES: AtomicU64 = AtomicU64::new(0);
+
+/// One thread's generator state.
+pub(crate) struct Core {
+    /// `[key | output buffer | mark]`; bytes before `pos` have been handed out and are zero.
+    page: StatePage,
+    pos: usize,
+    epoch: u64,
+    served: u64,
+    seeded_at: Instant,
+    policy: Reseed,
+    reseeds: u64,
+}
+
+impl Core {
+    pub(crate) fn new(policy: Reseed) -> Result<Core, Error> {
+        let page = StatePage::new().ok_or_else(Error::no_memory)?;
+        // Unseeded (mark 0): the first request seeds it.
+        Ok(Core {
+            page,
+            pos: STREAM_LEN,
+            epoch: 0,
+            served: 0,
+            seeded_at: Instant::now(),
+            policy,
+            reseeds: 0,
+        })
+    }
+
+    /// Reseeds first if this is a fresh state, a forked child, or the OS seed is spent.
+    #[inline]
+    fn ensure_fresh(&mut self) -> Result<(), Error> {
+        if self.page.bytes()[MARK] == 0
+            || self.epoch != os::fork_epoch()
+            || self.served >= self.policy.bytes
+        {
+            self.reseed()?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the key with 32 bytes from the OS and drops all buffered output.
+    pub(crate) fn reseed(&mut self) -> Result<(), Error> {
+        let page = self.page.bytes();
+        page[..STREAM_LEN].fill(0);
+        page[MARK] = 0;
+        OsRng.try_fill_bytes(&mut page[..KEY_LEN])?;
+        page[MARK] = 1;
+        self.pos = STREAM_LEN;
+        self.epoch = os::fork_epoch();
+        self.served = 0;
+        self.seeded_at = Instant::now();
+        self.reseeds += 1;
+        Ok(())
+    }
+
+    /// Fast key erasure: one ChaCha20 stream under the current key, whose first 32
+    /// bytes overwrite that key at once and whose rest becomes the buffer.
+    fn refill(&mut self) -> Result<(), Error> {
+        if self.seeded_at.elapsed() >= self.policy.interval {
+            self.reseed()?;
+        }
+        let page = self.page.bytes();
+        let mut cipher = cipher_at(&page[..KEY_LEN], 0);
+        cipher.write_keystream(&mut page[..STREAM_LEN]);
+        self.pos = KEY_LEN;
+        Ok(())
+    }
+
+    /// Copies buffered output into `dst`, wiping each byte from the buffer.
+    fn take(&mut self, mut dst: &mut [u8]) -> Result<(), Error> {
+        while !dst.is_empty() {
+            if self.pos == STREAM_LEN {
+                self.refill()?;
+            }
+            let n = dst.len().min(STREAM_LEN - self.pos);
+            let (head, rest) = dst.split_at_mut(n);
+            let src = &mut self.page.bytes()[self.pos..self.pos + n];
+            head.copy_from_slice(src);
+            src.fill(0);
+            self.pos += n;
+            dst = rest;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn fill(&mut self, dst: &mut [u8]) -> Result<(), Error> {
+        self.ensure_fresh()?;
+        if dst.len() >= DIRECT_MIN {
+            // Refills are rare on this path, so it checks the clock itself.
+            if self.seeded_at.elapsed() >= self.policy.interval {
+                self.reseed()?;
+            }
+            // A one-time key from the buffer, then the keystream straight into `dst`.
+            let mut key = Zeroizing::new([0u8; KEY_LEN]);
+            self.take(&mut key[..])?;
+            for (i, chunk) in (0u64..).zip(dst.chunks_mut(DIRECT_CHUNK)) {
+                cipher_at(&key[..], i).write_keystream(chunk);
+            }
+        } else {
+            self.take(dst)?;
+        }
+        self.served = self.served.saturating_add(dst.len() as u64);
+        Ok(())
+    }
+
+    #[inline]
+    pub(crate) fn next_u64(&mut self) -> Result<u64, Error> {
+        let mut word = Zeroizing::new([0u8; 8]);
+        self.fill(&mut word[..])?;
+        Ok(u64::from_le_bytes(*word))
+    }
+
+    #[inline]
+    pub(crate) fn next_u32(&mut self) -> Result<u32, Error> {
+        let mut word = Zeroizing::new([0u8; 4]);
+        self.fill(&mut word[..])?;
+        Ok(u32::from_le_bytes(*word))
+    }
+
+    #[cfg(test)]
+    pub(crate) fn page_bytes(&mut self) -> &[u8] {
+        &self.page.bytes()[..]
+    }
+
+    #[cfg(test)]
+    pub(crate) fn reseeds(&self) -> u64 {
+        self.reseeds
+    }
+}
+
+/// ChaCha20 under `key` (32 bytes) with the 64-bit `stream` number as its nonce.
+fn cipher_at(key: &[u8], stream: u64) -> ChaCha20 {
+    let mut nonce = Nonce::default();
+    nonce[..8].copy_from_slice(&stream.to_le_bytes());
+    // `key` is always KEY_LEN bytes; the reference conversion copies nothing.
+    let key = <&Key>::try_from(key).unwrap_or_else(|_| unreachable!("keys are 32 bytes"));
+    ChaCha20::new(key, &nonce)
+}
+
+impl Drop for Core {
+    fn drop(&mut self) {
+        // The page wipes itself when it is dropped right after this.
+        WIPED_STATES.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+std::thread_local! {
+    static STATE: RefCell<Option<Core>> = const { RefCell::new(None) };
+}
+
+/// Runs `op` on this thread's state, creating it on first use. During thread
+/// teardown, when the thread-local is already gone, a one-off state seeded from the
+/// OS serves the call instead.
+#[inline]
+fn with_state<T>(mut op: impl FnMut(&mut Core) -> Result<T, Error>) -> Result<T, Error> {
+    let result = STATE.try_with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let core = match &mut *slot {
+            Some(core) => core,
+            empty => empty.insert(Core::new(DEFAULT_RESEED)?),
+        };
+        op(core)
+    });
+    match result {
+        Ok(result) => result,
+        Err(_) => op(&mut Core::new(DEFAULT_RESEED)?),
+    }
+}
+
+/// The fast default generator: per-thread ChaCha20, seeded from [`OsRng`], with fast
+/// key erasure, periodic reseeding and fork safety.
+///
+/// `FastRng` is a handle (zero-sized) on the calling thread's state; any number of
+/// handles on one thread share that state, and each thread has its own.
+///
+/// - **Fast key erasure**: each refill makes one ChaCha20 keystream whose first 32
+///   bytes replace the key at once; the rest is the output buffer, and every byte is
+///   wiped from the buffer as it is handed out. State captured at any moment reveals
+///   no output handed out before it.
+/// - **Fork safety**: a forked child never repeats its parent's output. Every call
+///   checks a process-wide epoch that a `pthread_atfork` child handler bumps, and on
+///   Linux the state lives in a page the kernel wipes in the child
+///   (`MADV_WIPEONFORK`), which also catches forks that skip the atfork handlers.
+/// - **Reseeding**: a new 32-byte key from the OS after 1 MiB of output, after 60
+///   seconds (checked at each refill of the 4000-byte buffer and on each large
+///   request), after a fork, and on [`TryFastRng::reseed`].
+/// - **Thread exit** wipes the thread's state and unmaps it.
+/// - **Large requests** (2 KiB and more) take a one-time key from the buffer and are
+///   filled straight into the caller's memory.
+///
+/// `FastRng` implements the infallible [`rand_core::CryptoRng`]: if the OS cannot
+/// provide a seed it **panics** with a message saying so, and never falls back to
+/// anything weaker. [`TryFastRng`] is the same generator with the OS error returned.
+///
+/// ```
+/// use rand_core::Rng;
+/// use rsecrets_entropy::FastRng;
+///
+/// let mut rng = FastRng::new();
+/// let mut key = [0u8; 32];
+/// rng.fill_bytes(&mut key);
+/// let nonce = rng.next_u64();
+/// # let _ = nonce;
+/// ```
+#[derive(Clone, Default)]
+pub struct FastRng {
+    _handle: (),
+}
+
+impl FastRng {
+    /// A handle on this thread's fast generator (seeded lazily, on first use).
+    ///
+    /// ```
+    /// let mut rng = rsecrets_entropy::FastRng::new();
+    /// let x = rand_core::Rng::next_u32(&mut rng);
+    /// # let _ = x;
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        FastRng { _handle: () }
+    }
+}
+
+impl fmt::Debug for FastRng {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FastRng { .. }")
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn no_entropy(e: Error) -> ! {
+    panic!("rsecrets: cannot seed the fast generator from the OS: {e}")
+}
+
+impl TryRng for FastRng {
+    type Error = Infallible;
+
+    #[inline]
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        Ok(with_state(Core::next_u32).unwrap_or_else(|e| no_entropy(e)))
+    }
+
+    #[inline]
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        Ok(with_state(Core::next_u64).unwrap_or_else(|e| no_entropy(e)))
+    }
+
+    #[inline]
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+        with_state(|core| core.fill(dst)).unwrap_or_else(|e| no_entropy(e));
+        Ok(())
+    }
+}
+
+impl TryCryptoRng for FastRng {}
+
+/// [`FastRng`] with the OS's failure to seed returned as an [`Error`] instead of a
+/// panic: the same per-thread state, the same guarantees.
+///
+/// ```
+/// use rand_core::TryRng;
+/// use rsecrets_entropy::TryFastRng;
+///
+/// let mut rng = TryFastRng::new();
+/// let mut salt = [0u8; 16];
+/// rng.try_fill_bytes(&mut salt)?;
+/// # Ok::<(), rsecrets_entropy::Error>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct TryFastRng {
+    _handle: (),
+}
+
+impl TryFastRng {
+    /// A handle on this thread's fast generator.
+    ///
+    /// ```
+    /// let rng = rsecrets_entropy::TryFastRng::new();
+    /// # let _ = rng;
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        TryFastRng { _handle: () }
+    }
+
+    /// Reseeds this thread's generator from the OS now, dropping all buffered output;
+    /// for example after restoring a VM snapshot.
+    ///
+    /// ```
+    /// rsecrets_entropy::TryFastRng::new().reseed()?;
+    /// # Ok::<(), rsecrets_entropy::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// If the OS cannot provide a seed.
+    pub fn reseed(&mut self) -> Result<(), Error> {
+        with_state(Core::reseed)
+    }
+
+    /// How many fast-generator states (one per thread that used one) have been wiped
+    /// and released so far in this process: a test hook that makes "thread exit wipes
+    /// the state" observable.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn wiped_states() -> u64 {
+        WIPED_STATES.load(Ordering::Relaxed)
+    }
+}
+
+impl fmt::Debug for TryFastRng {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TryFastRng { .. }")
+    }
+}
+
+impl TryRng for TryFastRng {
+    type Error = Error;
+
+    #[inline]
+    fn try_next_u32(&mut self) -> Result<u32, Error> {
+        with_state(Core::next_u32)
+    }
+
+    #[inline]
+    fn try_next_u64(&mut self) -> Result<u64, Error> {
+        with_state(Core::next_u64)
+    }
+
+    #[inline]
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Error> {
+        with_state(|core| core.fill(dst))
+    }
+}
+
+impl TryCryptoRng for TryFastRng {}
+
+#[cfg(test)]
+mod tests;
