@@ -1,6 +1,9 @@
 //! Project automation for rsecrets (the cargo-xtask pattern): `cargo xtask <task>`.
 //!
 //! - `ci`: everything CI runs, in order; `.ci/run` calls exactly this.
+//! - `bench`: rsecrets against CPython, `rand`, `getrandom` and a local-ChaCha20
+//!   floor, interleaved; prints the table and writes `docs/benchmarks.md` and
+//!   `docs/benchmarks.svg`. Extra arguments go to the bench (`--rounds N`).
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -15,9 +18,10 @@ fn main() -> ExitCode {
     let task = env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
         "ci" => ci(),
+        "bench" => bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor; writes docs/benchmarks.*"
             );
             return ExitCode::from(2);
         }
@@ -58,6 +62,32 @@ fn ci() -> Result {
     deny(&root)?;
     println!("xtask ci: all checks passed");
     Ok(())
+}
+
+/// Builds the bench and the CLI in release mode and runs the bench.
+fn bench() -> Result {
+    let root = workspace_root();
+    step(
+        &root,
+        "build (release)",
+        cargo(&[
+            "build",
+            "--release",
+            "--locked",
+            "-p",
+            "rsecrets-bench",
+            "-p",
+            "rsecrets-cli",
+        ]),
+    )?;
+    let release = root.join("target/release");
+    let mut run = Command::new(release.join("rsecrets-bench"));
+    run.arg("--cli")
+        .arg(release.join("rsecrets"))
+        .arg("--out")
+        .arg(root.join("docs"));
+    run.args(env::args().skip(2));
+    step(&root, "bench", run)
 }
 
 /// Builds the published crates (libraries and the CLI) on the MSRV toolchain.

@@ -153,18 +153,33 @@ impl Core {
         Ok(())
     }
 
+    /// `N` bytes for a word: straight from the buffer when it holds enough (the
+    /// common case), through [`fill`](Self::fill) otherwise.
+    #[inline]
+    fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
+        self.ensure_fresh()?;
+        let mut word = [0u8; N];
+        if STREAM_LEN - self.pos >= N {
+            let pos = self.pos;
+            let src = &mut self.page.bytes()[pos..pos + N];
+            word.copy_from_slice(src);
+            src.fill(0);
+            self.pos += N;
+            self.served = self.served.saturating_add(N as u64);
+        } else {
+            self.fill(&mut word)?;
+        }
+        Ok(word)
+    }
+
     #[inline]
     pub(crate) fn next_u64(&mut self) -> Result<u64, Error> {
-        let mut word = Zeroizing::new([0u8; 8]);
-        self.fill(&mut word[..])?;
-        Ok(u64::from_le_bytes(*word))
+        self.word().map(u64::from_le_bytes)
     }
 
     #[inline]
     pub(crate) fn next_u32(&mut self) -> Result<u32, Error> {
-        let mut word = Zeroizing::new([0u8; 4]);
-        self.fill(&mut word[..])?;
-        Ok(u32::from_le_bytes(*word))
+        self.word().map(u32::from_le_bytes)
     }
 
     #[cfg(test)]

@@ -65,10 +65,11 @@ fn fork_and_collect(how: Fork, child: impl FnOnce() -> [u8; DRAW]) -> [u8; DRAW]
         // from the generator (no allocation: the thread's state already exists or is
         // mapped with mmap), writes to a pipe and calls `_exit`.
         Fork::Libc => unsafe { libc::fork() },
-        // SAFETY: as above; the raw syscall returns the child's pid or 0 like fork().
         #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
         Fork::RawSyscall => {
-            libc::pid_t::try_from(unsafe { libc::syscall(libc::SYS_fork) }).unwrap_or(-1)
+            // SAFETY: as above; the raw syscall returns the child's pid or 0 like fork().
+            let pid = unsafe { libc::syscall(libc::SYS_fork) };
+            libc::pid_t::try_from(pid).unwrap_or(-1)
         }
     };
     assert!(pid >= 0, "fork failed");

@@ -1,0 +1,70 @@
+//! CPython's `secrets` doing the same work, timed in a python3 process that stays up
+//! for the whole run, so its rounds interleave with the Rust ones.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+const DRIVER: &str = r#"
+import secrets, string, sys, time, uuid
+alphabet = string.ascii_letters + string.digits
+words = ["w%d" % i for i in range(7776)]
+a = secrets.token_bytes(32); b = bytes(a)
+work = {
+    "token_hex": lambda: secrets.token_hex(32),
+    "token_urlsafe": lambda: secrets.token_urlsafe(32),
+    "randbelow": lambda: secrets.randbelow(10**6),
+    "password16": lambda: "".join(secrets.choice(alphabet) for i in range(16)),
+    "passphrase6": lambda: " ".join(secrets.choice(words) for i in range(6)),
+    "uuid4": lambda: str(uuid.uuid4()),
+    "compare_digest": lambda: secrets.compare_digest(a, b),
+    "fill_1mib": lambda: secrets.token_bytes(1 << 20),
+}
+for line in sys.stdin:
+    name, n = line.split()
+    f, n = work[name], int(n)
+    t = time.perf_counter_ns()
+    for _ in range(n):
+        f()
+    print((time.perf_counter_ns() - t) / n, flush=True)
+"#;
+
+/// A running CPython timing process.
+pub(crate) struct Python {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Python {
+    /// Starts `python3`, or `None` if it is not installed.
+    pub(crate) fn start() -> Option<Python> {
+        let mut child = Command::new("python3")
+            .args(["-c", DRIVER])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .ok()?;
+        let stdin = child.stdin.take()?;
+        let stdout = BufReader::new(child.stdout.take()?);
+        Some(Python {
+            child,
+            stdin,
+            stdout,
+        })
+    }
+
+    /// ns per call of workload `name`, over `iters` calls.
+    pub(crate) fn time(&mut self, name: &str, iters: u64) -> Option<f64> {
+        writeln!(self.stdin, "{name} {iters}").ok()?;
+        let mut line = String::new();
+        self.stdout.read_line(&mut line).ok()?;
+        line.trim().parse().ok()
+    }
+}
+
+impl Drop for Python {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

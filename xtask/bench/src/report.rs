@@ -1,0 +1,161 @@
+//! The table (Markdown, printed and written to docs/benchmarks.md) and the chart
+//! (docs/benchmarks.svg).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use plotters::prelude::*;
+
+use crate::Row;
+use crate::cli::Whole;
+use crate::workloads::SYSTEMS;
+
+const RSECRETS: usize = 0;
+const FLOOR: usize = 1;
+const CPYTHON: usize = 4;
+
+fn cell(row: &Row, i: usize) -> String {
+    match (row.min_ns[i], row.bytes) {
+        (None, _) => "—".into(),
+        (Some(ns), Some(bytes)) => format!("{:.0} MB/s", bytes as f64 / ns * 1e3),
+        (Some(ns), None) if ns < 100.0 => format!("{ns:.1}"),
+        (Some(ns), None) => format!("{ns:.0}"),
+    }
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) => format!("{:.2}", a / b),
+        _ => "—".into(),
+    }
+}
+
+pub(crate) fn markdown(rows: &[Row], whole: &[Whole], rounds: usize, cli_rounds: usize) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Benchmarks\n");
+    let _ = writeln!(
+        s,
+        "Measured by `cargo xtask bench` on this project's machine (2 cores). Each figure \
+         is the minimum of {rounds} interleaved rounds, in ns per operation (lower is \
+         better) or MB/s (higher is better). *floor* is a locally held \
+         `chacha20::ChaCha20Rng` with the same encoder and no thread-local lookup, \
+         reseeding or fork check; `rand::rng()` and `getrandom` use the same encoders as \
+         the floor. The last two columns are rsecrets' time over the floor's (goal ≤ 1.3, \
+         ≤ 1.5 for randbelow; for MB/s rows, the floor's time over rsecrets') and \
+         CPython's time over rsecrets'.\n"
+    );
+    let _ = write!(s, "| work |");
+    for name in SYSTEMS {
+        let _ = write!(s, " {name} |");
+    }
+    let _ = writeln!(s, " rsecrets / floor | CPython / rsecrets |");
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        let _ = write!(s, "| {} |", row.name);
+        for i in 0..SYSTEMS.len() {
+            let _ = write!(s, " {} |", cell(row, i));
+        }
+        let vs_floor = if row.bytes.is_some() {
+            ratio(row.min_ns[RSECRETS], row.min_ns[FLOOR])
+                .parse::<f64>()
+                .map_or("—".into(), |r| format!("{:.2} (speed {:.2})", r, 1.0 / r))
+        } else {
+            ratio(row.min_ns[RSECRETS], row.min_ns[FLOOR])
+        };
+        let _ = writeln!(
+            s,
+            " {vs_floor} | {} |",
+            ratio(row.min_ns[CPYTHON], row.min_ns[RSECRETS])
+        );
+    }
+    if !whole.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## The CLI as a whole process\n\n`rsecrets` against a CPython loop doing \
+             the same work, both writing to /dev/null; minimum of {cli_rounds} interleaved \
+             rounds, in seconds.\n"
+        );
+        let _ = writeln!(
+            s,
+            "| work | command | rsecrets (s) | CPython (s) | CPython / rsecrets |"
+        );
+        let _ = writeln!(s, "|---|---|---:|---:|---:|");
+        for w in whole {
+            let _ = writeln!(
+                s,
+                "| {} | `{}` | {:.3} | {:.3} | {:.1} × |",
+                w.what,
+                w.command,
+                w.rsecrets_s,
+                w.python_s,
+                w.python_s / w.rsecrets_s
+            );
+        }
+    }
+    s
+}
+
+/// A grouped bar chart of ns per operation (log scale) for the per-call rows.
+pub(crate) fn svg(rows: &[Row], path: &Path) {
+    let rows: Vec<&Row> = rows.iter().filter(|r| r.bytes.is_none()).collect();
+    let root = SVGBackend::new(path, (960, 520)).into_drawing_area();
+    let _ = root.fill(&WHITE);
+    let n = rows.len();
+    let max = rows
+        .iter()
+        .flat_map(|r| r.min_ns.iter().flatten())
+        .fold(1.0f64, |m, &x| m.max(x));
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .caption(
+            "ns per operation (log scale, lower is better)",
+            ("sans-serif", 20),
+        )
+        .margin(12)
+        .x_label_area_size(70)
+        .y_label_area_size(60)
+        .build_cartesian_2d(0.0..n as f64, (1.0f64..max * 2.0).log_scale())
+    else {
+        return;
+    };
+    let labels: Vec<&str> = rows.iter().map(|r| r.name).collect();
+    let _ = chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|x| {
+            let i = x.floor() as usize;
+            labels.get(i).map_or(String::new(), |s| (*s).to_string())
+        })
+        .y_desc("ns")
+        .draw();
+    let colours = [
+        RGBColor(200, 30, 30),
+        RGBColor(90, 90, 90),
+        RGBColor(60, 120, 200),
+        RGBColor(240, 160, 40),
+        RGBColor(50, 160, 80),
+    ];
+    let width = 0.8 / SYSTEMS.len() as f64;
+    for (s, &colour) in colours.iter().enumerate() {
+        let bars = rows.iter().enumerate().filter_map(|(i, r)| {
+            let v = r.min_ns[s]?;
+            let x0 = i as f64 + 0.1 + s as f64 * width;
+            Some(Rectangle::new(
+                [(x0, 1.0), (x0 + width, v)],
+                colour.filled(),
+            ))
+        });
+        if let Ok(series) = chart.draw_series(bars) {
+            series.label(SYSTEMS[s]).legend(move |(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled())
+            });
+        }
+    }
+    let _ = chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .position(SeriesLabelPosition::UpperRight)
+        .draw();
+    let _ = root.present();
+}

@@ -1,0 +1,296 @@
+//! The Rust side of every row: rsecrets, the local-ChaCha20 floor, `rand::rng()` and
+//! `getrandom` per call, each doing the same work.
+
+use std::hint::black_box;
+
+use chacha20_rng::ChaCha20Rng;
+use rand::rngs::SysRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, RngExt, SeedableRng};
+use rsecrets::rsecrets_core::Secrets;
+
+/// The systems compared, in table order.
+pub(crate) const SYSTEMS: [&str; 5] = ["rsecrets", "floor", "rand::rng()", "getrandom", "CPython"];
+
+/// One row of the table: a name, CPython's workload key, whether the figure is a
+/// throughput, and one closure per Rust system (None where it does not apply).
+pub(crate) struct Workload {
+    pub(crate) name: &'static str,
+    pub(crate) python: Option<&'static str>,
+    /// Bytes per call, for rows reported in MB/s.
+    pub(crate) bytes: Option<usize>,
+    pub(crate) rust: [Option<Box<dyn FnMut()>>; 4],
+}
+
+const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+fn words() -> &'static [&'static str] {
+    diceware_wordlists::Wordlist::EffLong.get_list()
+}
+
+fn seeded() -> ChaCha20Rng {
+    let mut seed = [0u8; 32];
+    rsecrets::fill_bytes(&mut seed);
+    ChaCha20Rng::from_seed(seed)
+}
+
+fn hex32(bytes: &[u8; 32]) -> String {
+    base16ct::lower::encode_string(bytes)
+}
+
+fn urlsafe32(bytes: &[u8; 32]) -> String {
+    use base64ct::Encoding;
+    base64ct::Base64UrlUnpadded::encode_string(bytes)
+}
+
+fn uuid_string(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = base16ct::lower::encode_string(&b);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
+fn phrase(mut pick: impl FnMut() -> &'static str) -> String {
+    let mut s = String::with_capacity(64);
+    for i in 0..6 {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(pick());
+    }
+    s
+}
+
+fn password(mut pick: impl FnMut() -> u8) -> String {
+    (0..16).map(|_| char::from(pick())).collect()
+}
+
+macro_rules! sys {
+    ($body:expr) => {
+        Some(Box::new($body) as Box<dyn FnMut()>)
+    };
+}
+
+/// Every row of the design's performance table.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn all() -> Vec<Workload> {
+    let mut v = Vec::new();
+    let (mut f1, mut f2, mut f3, mut f4, mut f5, mut f6) =
+        (seeded(), seeded(), seeded(), seeded(), seeded(), seeded());
+    v.push(Workload {
+        name: "token_hex(32)",
+        python: Some("token_hex"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::token_hex(32));
+            }),
+            sys!(move || {
+                let mut b = [0u8; 32];
+                f1.fill_bytes(&mut b);
+                black_box(hex32(&b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                rand::rng().fill_bytes(&mut b);
+                black_box(hex32(&b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                getrandom::fill(&mut b).ok();
+                black_box(hex32(&b));
+            }),
+        ],
+    });
+    v.push(Workload {
+        name: "token_urlsafe(32)",
+        python: Some("token_urlsafe"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::token_urlsafe(32));
+            }),
+            sys!(move || {
+                let mut b = [0u8; 32];
+                f2.fill_bytes(&mut b);
+                black_box(urlsafe32(&b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                rand::rng().fill_bytes(&mut b);
+                black_box(urlsafe32(&b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                getrandom::fill(&mut b).ok();
+                black_box(urlsafe32(&b));
+            }),
+        ],
+    });
+    let mut floor = Secrets::new(seeded());
+    let mut sys_rng = Secrets::new(rsecrets::OsRng);
+    v.push(Workload {
+        name: "randbelow(10^6)",
+        python: Some("randbelow"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::randbelow(black_box(1_000_000u32)));
+            }),
+            sys!(move || {
+                let _ = black_box(floor.randbelow(black_box(1_000_000u32)));
+            }),
+            sys!(|| {
+                let _ = black_box(rand::rng().random_range(0..black_box(1_000_000u32)));
+            }),
+            sys!(move || {
+                let _ = black_box(sys_rng.randbelow(black_box(1_000_000u32)));
+            }),
+        ],
+    });
+    let mut floor = Secrets::new(seeded());
+    v.push(Workload {
+        name: "16-char password (62)",
+        python: Some("password16"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let mut s = Secrets::new(rsecrets::rng());
+                black_box(password(|| *s.choice(ALPHABET).unwrap_or(&b'a')));
+            }),
+            sys!(move || {
+                let _ = black_box(password(|| *floor.choice(ALPHABET).unwrap_or(&b'a')));
+            }),
+            sys!(|| {
+                let mut r = rand::rng();
+                black_box(password(|| *ALPHABET.choose(&mut r).unwrap_or(&b'a')));
+            }),
+            None,
+        ],
+    });
+    let mut floor = Secrets::new(seeded());
+    v.push(Workload {
+        name: "6-word passphrase (7776)",
+        python: Some("passphrase6"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let mut s = Secrets::new(rsecrets::rng());
+                black_box(phrase(|| s.choice(words()).map_or("", |w| w)));
+            }),
+            sys!(move || {
+                let _ = black_box(phrase(|| floor.choice(words()).map_or("", |w| w)));
+            }),
+            sys!(|| {
+                let mut r = rand::rng();
+                black_box(phrase(|| words().choose(&mut r).map_or("", |w| w)));
+            }),
+            None,
+        ],
+    });
+    v.push(Workload {
+        name: "uuid4 string",
+        python: Some("uuid4"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::uuid4());
+            }),
+            sys!(move || {
+                let mut b = [0u8; 16];
+                f3.fill_bytes(&mut b);
+                black_box(uuid_string(b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 16];
+                rand::rng().fill_bytes(&mut b);
+                black_box(uuid_string(b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 16];
+                getrandom::fill(&mut b).ok();
+                black_box(uuid_string(b));
+            }),
+        ],
+    });
+    let (a, b) = ([7u8; 32], [7u8; 32]);
+    v.push(Workload {
+        name: "compare_digest 32 B",
+        python: Some("compare_digest"),
+        bytes: None,
+        rust: [
+            sys!(move || {
+                let _ = black_box(rsecrets::compare_digest(black_box(&a), black_box(&b)));
+            }),
+            sys!(move || {
+                use subtle::ConstantTimeEq;
+                black_box(bool::from(black_box(&a[..]).ct_eq(black_box(&b[..]))));
+            }),
+            None,
+            None,
+        ],
+    });
+    let mut bufs: Vec<Vec<u8>> = (0..4).map(|_| vec![0u8; 1 << 20]).collect();
+    let mut it = bufs.drain(..);
+    let (mut b1, mut b2, mut b3, mut b4) = (
+        it.next().unwrap_or_default(),
+        it.next().unwrap_or_default(),
+        it.next().unwrap_or_default(),
+        it.next().unwrap_or_default(),
+    );
+    v.push(Workload {
+        name: "fill 1 MiB",
+        python: Some("fill_1mib"),
+        bytes: Some(1 << 20),
+        rust: [
+            sys!(move || {
+                rsecrets::fill_bytes(&mut b1);
+                black_box(&b1);
+            }),
+            sys!(move || {
+                f4.fill_bytes(&mut b2);
+                black_box(&b2);
+            }),
+            sys!(move || {
+                rand::rng().fill_bytes(&mut b3);
+                black_box(&b3);
+            }),
+            sys!(move || {
+                getrandom::fill(&mut b4).ok();
+                black_box(&b4);
+            }),
+        ],
+    });
+    v.push(Workload {
+        name: "OsRng 32 B",
+        python: None,
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let mut b = [0u8; 32];
+                rand::TryRng::try_fill_bytes(&mut rsecrets::OsRng, &mut b).ok();
+                black_box(b);
+            }),
+            None,
+            sys!(|| {
+                let mut b = [0u8; 32];
+                rand::TryRng::try_fill_bytes(&mut SysRng, &mut b).ok();
+                black_box(b);
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                getrandom::fill(&mut b).ok();
+                black_box(b);
+            }),
+        ],
+    });
+    let _ = (&mut f5, &mut f6);
+    v
+}
