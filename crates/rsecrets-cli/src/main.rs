@@ -11,6 +11,8 @@
 //! writes them.
 
 #![forbid(unsafe_code)]
+// Doc comments on the clap types are the --help text, where URLs stay plain.
+#![allow(rustdoc::bare_urls)]
 
 mod cli;
 mod commands;

@@ -21,15 +21,18 @@ use crate::{Error, OsRng};
 const KEY_LEN: usize = 32;
 /// Keystream made per refill: the next key, then the output buffer (63 blocks).
 const STREAM_LEN: usize = 63 * 64;
-/// Page offset of the "seeded" mark: 1 once seeded; 0 in a new page and in a child
-/// whose page the kernel wiped on fork.
-const MARK: usize = STREAM_LEN;
+/// Page offset of the seal: the fork epoch the key was seeded in, plus one, as a
+/// little-endian u64. It reads 0 in a new page and in a child whose page the kernel
+/// wiped on fork, and differs from the current epoch + 1 in a child after any fork
+/// that ran the atfork handlers: one comparison catches both.
+const SEAL: usize = STREAM_LEN;
+const SEAL_END: usize = SEAL + 8;
 /// Requests at least this long are filled straight into the caller's buffer.
 const DIRECT_MIN: usize = 2048;
 /// The largest stretch filled under one (key, nonce): far below ChaCha20's 256 GiB.
 const DIRECT_CHUNK: usize = 1 << 30;
 
-const _: () = assert!(MARK < PAGE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN < STREAM_LEN);
+const _: () = assert!(SEAL_END <= PAGE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN < STREAM_LEN);
 
 /// When a generator goes back to the OS for a new key.
 #[derive(Clone, Copy, Debug)]
@@ -51,10 +54,9 @@ static WIPED_STATES: AtomicU64 = AtomicU64::new(0);
 
 /// One thread's generator state.
 pub(crate) struct Core {
-    /// `[key | output buffer | mark]`; bytes before `pos` have been handed out and are zero.
+    /// `[key | output buffer | seal]`; bytes before `pos` have been handed out and are zero.
     page: StatePage,
     pos: usize,
-    epoch: u64,
     served: u64,
     seeded_at: Instant,
     policy: Reseed,
@@ -63,12 +65,12 @@ pub(crate) struct Core {
 
 impl Core {
     pub(crate) fn new(policy: Reseed) -> Result<Core, Error> {
+        os::watch_forks();
         let page = StatePage::new().ok_or_else(Error::no_memory)?;
-        // Unseeded (mark 0): the first request seeds it.
+        // Unsealed (seal 0): the first request seeds it.
         Ok(Core {
             page,
             pos: STREAM_LEN,
-            epoch: 0,
             served: 0,
             seeded_at: Instant::now(),
             policy,
@@ -77,12 +79,13 @@ impl Core {
     }
 
     /// Reseeds first if this is a fresh state, a forked child, or the OS seed is spent.
-    #[inline]
+    #[inline(always)]
     fn ensure_fresh(&mut self) -> Result<(), Error> {
-        if self.page.bytes()[MARK] == 0
-            || self.epoch != os::fork_epoch()
-            || self.served >= self.policy.bytes
-        {
+        let seal = self.page.bytes()[SEAL..SEAL_END]
+            .try_into()
+            .ok()
+            .map(u64::from_le_bytes);
+        if seal != Some(os::fork_epoch().wrapping_add(1)) || self.served >= self.policy.bytes {
             self.reseed()?;
         }
         Ok(())
@@ -91,12 +94,11 @@ impl Core {
     /// Replaces the key with 32 bytes from the OS and drops all buffered output.
     pub(crate) fn reseed(&mut self) -> Result<(), Error> {
         let page = self.page.bytes();
-        page[..STREAM_LEN].fill(0);
-        page[MARK] = 0;
+        page[..SEAL_END].fill(0);
         OsRng.try_fill_bytes(&mut page[..KEY_LEN])?;
-        page[MARK] = 1;
+        let epoch = os::fork_epoch().wrapping_add(1);
+        page[SEAL..SEAL_END].copy_from_slice(&epoch.to_le_bytes());
         self.pos = STREAM_LEN;
-        self.epoch = os::fork_epoch();
         self.served = 0;
         self.seeded_at = Instant::now();
         self.reseeds += 1;
@@ -117,7 +119,22 @@ impl Core {
     }
 
     /// Copies buffered output into `dst`, wiping each byte from the buffer.
-    fn take(&mut self, mut dst: &mut [u8]) -> Result<(), Error> {
+    #[inline]
+    fn take(&mut self, dst: &mut [u8]) -> Result<(), Error> {
+        let pos = self.pos;
+        if let Some(src) = self.page.bytes()[..STREAM_LEN].get_mut(pos..pos + dst.len()) {
+            // The common case: the buffer holds enough.
+            dst.copy_from_slice(src);
+            src.fill(0);
+            self.pos = pos + dst.len();
+            return Ok(());
+        }
+        self.take_across_refills(dst)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn take_across_refills(&mut self, mut dst: &mut [u8]) -> Result<(), Error> {
         while !dst.is_empty() {
             if self.pos == STREAM_LEN {
                 self.refill()?;
@@ -133,19 +150,11 @@ impl Core {
         Ok(())
     }
 
+    #[inline]
     pub(crate) fn fill(&mut self, dst: &mut [u8]) -> Result<(), Error> {
         self.ensure_fresh()?;
         if dst.len() >= DIRECT_MIN {
-            // Refills are rare on this path, so it checks the clock itself.
-            if self.seeded_at.elapsed() >= self.policy.interval {
-                self.reseed()?;
-            }
-            // A one-time key from the buffer, then the keystream straight into `dst`.
-            let mut key = Zeroizing::new([0u8; KEY_LEN]);
-            self.take(&mut key[..])?;
-            for (i, chunk) in (0u64..).zip(dst.chunks_mut(DIRECT_CHUNK)) {
-                cipher_at(&key[..], i).write_keystream(chunk);
-            }
+            self.fill_direct(dst)?;
         } else {
             self.take(dst)?;
         }
@@ -153,9 +162,24 @@ impl Core {
         Ok(())
     }
 
+    /// A one-time key from the buffer, then the keystream straight into `dst`.
+    #[inline(never)]
+    fn fill_direct(&mut self, dst: &mut [u8]) -> Result<(), Error> {
+        // Refills are rare on this path, so it checks the clock itself.
+        if self.seeded_at.elapsed() >= self.policy.interval {
+            self.reseed()?;
+        }
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        self.take(&mut key[..])?;
+        for (i, chunk) in (0u64..).zip(dst.chunks_mut(DIRECT_CHUNK)) {
+            cipher_at(&key[..], i).write_keystream(chunk);
+        }
+        Ok(())
+    }
+
     /// `N` bytes for a word: straight from the buffer when it holds enough (the
     /// common case), through [`fill`](Self::fill) otherwise.
-    #[inline]
+    #[inline(always)]
     fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
         self.ensure_fresh()?;
         let mut word = [0u8; N];
@@ -172,12 +196,12 @@ impl Core {
         Ok(word)
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_u64(&mut self) -> Result<u64, Error> {
         self.word().map(u64::from_le_bytes)
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_u32(&mut self) -> Result<u32, Error> {
         self.word().map(u32::from_le_bytes)
     }
@@ -213,23 +237,40 @@ std::thread_local! {
     static STATE: RefCell<Option<Core>> = const { RefCell::new(None) };
 }
 
-/// Runs `op` on this thread's state, creating it on first use. During thread
-/// teardown, when the thread-local is already gone, a one-off state seeded from the
-/// OS serves the call instead.
-#[inline]
-fn with_state<T>(mut op: impl FnMut(&mut Core) -> Result<T, Error>) -> Result<T, Error> {
-    let result = STATE.try_with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let core = match &mut *slot {
-            Some(core) => core,
-            empty => empty.insert(Core::new(DEFAULT_RESEED)?),
-        };
-        op(core)
-    });
-    match result {
-        Ok(result) => result,
-        Err(_) => op(&mut Core::new(DEFAULT_RESEED)?),
-    }
+/// Runs `op` on this thread's state, creating it on first use; `None` if the
+/// thread-local is already gone (thread teardown).
+#[inline(always)]
+fn with_state<T>(op: impl FnOnce(&mut Core) -> Result<T, Error>) -> Option<Result<T, Error>> {
+    STATE
+        .try_with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let core = match &mut *slot {
+                Some(core) => core,
+                empty => empty.insert(Core::new(DEFAULT_RESEED)?),
+            };
+            op(core)
+        })
+        .ok()
+}
+
+/// `op` during thread teardown, when the thread-local is gone: a one-off state,
+/// seeded from the OS and wiped when the call returns. Out of line, so the hot path
+/// stays small.
+#[cold]
+#[inline(never)]
+fn during_teardown<T>(op: &mut dyn FnMut(&mut Core) -> Result<T, Error>) -> Result<T, Error> {
+    op(&mut Core::new(DEFAULT_RESEED)?)
+}
+
+/// `$body` with `$core` bound to this thread's generator state (see [`with_state`]).
+/// The body is written twice so that each closure has one call site and inlines.
+macro_rules! on_state {
+    (|$core:ident| $body:expr) => {
+        match with_state(|$core| $body) {
+            Some(result) => result,
+            None => during_teardown(&mut |$core| $body),
+        }
+    };
 }
 
 /// The fast default generator: per-thread ChaCha20, seeded from [`OsRng`], with fast
@@ -303,17 +344,17 @@ impl TryRng for FastRng {
 
     #[inline]
     fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-        Ok(with_state(Core::next_u32).unwrap_or_else(|e| no_entropy(e)))
+        Ok(on_state!(|core| core.next_u32()).unwrap_or_else(|e| no_entropy(e)))
     }
 
     #[inline]
     fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-        Ok(with_state(Core::next_u64).unwrap_or_else(|e| no_entropy(e)))
+        Ok(on_state!(|core| core.next_u64()).unwrap_or_else(|e| no_entropy(e)))
     }
 
     #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
-        with_state(|core| core.fill(dst)).unwrap_or_else(|e| no_entropy(e));
+        on_state!(|core| core.fill(dst)).unwrap_or_else(|e| no_entropy(e));
         Ok(())
     }
 }
@@ -361,7 +402,7 @@ impl TryFastRng {
     ///
     /// If the OS cannot provide a seed.
     pub fn reseed(&mut self) -> Result<(), Error> {
-        with_state(Core::reseed)
+        on_state!(|core| core.reseed())
     }
 
     /// How many fast-generator states (one per thread that used one) have been wiped
@@ -385,17 +426,17 @@ impl TryRng for TryFastRng {
 
     #[inline]
     fn try_next_u32(&mut self) -> Result<u32, Error> {
-        with_state(Core::next_u32)
+        on_state!(|core| core.next_u32())
     }
 
     #[inline]
     fn try_next_u64(&mut self) -> Result<u64, Error> {
-        with_state(Core::next_u64)
+        on_state!(|core| core.next_u64())
     }
 
     #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        with_state(|core| core.fill(dst))
+        on_state!(|core| core.fill(dst))
     }
 }
 

@@ -117,6 +117,8 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
     let nbytes = checked_nbytes(nbytes)?;
     let mut text = zeroize::Zeroizing::new(alloc::vec![0u8; nbytes * 2]);
-    fill_token_hex(rng, nbytes, &mut text)?;
+    // On an error `text` is wiped when dropped; on success it is validated once, by
+    // `ascii_string`.
+    write_hex(rng, &mut text).map_err(Error::Rng)?;
     Ok(crate::scratch::ascii_string(text))
 }

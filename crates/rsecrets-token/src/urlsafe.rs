@@ -159,7 +159,9 @@ pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
         max: MAX_TOKEN_BYTES,
     })?;
     let mut text = Zeroizing::new(alloc::vec![0u8; len]);
-    fill_token_urlsafe(rng, nbytes, &mut text)?;
+    // On an error `text` is wiped when dropped; on success it is validated once, by
+    // `ascii_string`.
+    write_urlsafe(rng, nbytes, &mut text).map_err(Error::Rng)?;
     Ok(crate::scratch::ascii_string(text))
 }
 

@@ -32,6 +32,7 @@ fn main() {
     let mut rounds = 15usize;
     let mut cli_rounds = 3usize;
     let mut out_dir = None;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -43,17 +44,22 @@ fn main() {
                     .unwrap_or(cli_rounds);
             }
             "--out" => out_dir = args.next(),
+            "--only" => only = args.next(),
             "--cli" => cli::set_binary(args.next().expect("--cli PATH")),
             _ => {
                 eprintln!(
-                    "usage: rsecrets-bench [--rounds N] [--cli-rounds N] [--cli PATH] [--out DIR]"
+                    "usage: rsecrets-bench [--rounds N] [--cli-rounds N] [--cli PATH] [--out DIR] [--only ROW]"
                 );
                 std::process::exit(2);
             }
         }
     }
-    let table = library(rounds);
-    let whole = cli::compare(cli_rounds);
+    let table = library(rounds, only.as_deref());
+    let whole = if only.is_some() {
+        Vec::new()
+    } else {
+        cli::compare(cli_rounds)
+    };
     let text = report::markdown(&table, &whole, rounds, cli_rounds);
     println!("{text}");
     if let Some(dir) = out_dir {
@@ -93,12 +99,13 @@ fn time(iters: u64, f: &mut dyn FnMut()) -> f64 {
     t.elapsed().as_nanos() as f64 / iters as f64
 }
 
-fn library(rounds: usize) -> Vec<Row> {
+fn library(rounds: usize, only: Option<&str>) -> Vec<Row> {
     let mut py = python::Python::start();
     if py.is_none() {
         eprintln!("python3 not found: the CPython column stays empty");
     }
     let mut work = workloads::all();
+    work.retain(|w| only.is_none_or(|o| w.name.contains(o)));
     let mut iters: Vec<[u64; 5]> = Vec::new();
     for w in &mut work {
         let mut row = [0u64; 5];

@@ -17,12 +17,12 @@
 #[cfg(unix)]
 mod unix;
 #[cfg(unix)]
-pub(crate) use unix::{StatePage, fork_epoch};
+pub(crate) use unix::{StatePage, fork_epoch, watch_forks};
 
 #[cfg(not(unix))]
 mod portable;
 #[cfg(not(unix))]
-pub(crate) use portable::{StatePage, fork_epoch};
+pub(crate) use portable::{StatePage, fork_epoch, watch_forks};
 
 /// The size of a [`StatePage`] in bytes.
 pub(crate) const PAGE_LEN: usize = 4096;

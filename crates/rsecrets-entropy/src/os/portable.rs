@@ -27,3 +27,6 @@ impl Drop for StatePage {
 pub(crate) fn fork_epoch() -> u64 {
     0
 }
+
+/// Nothing to watch without `fork()`.
+pub(crate) fn watch_forks() {}

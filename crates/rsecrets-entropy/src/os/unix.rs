@@ -81,17 +81,15 @@ extern "C" fn bump_epoch() {
 }
 
 /// The process's fork epoch: it changes in a child after every `fork()` that runs the
-/// atfork handlers. The first call registers the handler.
+/// atfork handlers, once [`watch_forks`] has been called.
 #[inline]
 pub(crate) fn fork_epoch() -> u64 {
-    if !REGISTER.is_completed() {
-        register();
-    }
     EPOCH.load(Ordering::Relaxed)
 }
 
-#[cold]
-fn register() {
+/// Registers the atfork child handler that moves [`fork_epoch`] (once per process;
+/// later calls return at once). Call it before seeding a generator.
+pub(crate) fn watch_forks() {
     REGISTER.call_once(|| {
         // SAFETY: `bump_epoch` is an `extern "C" fn()` with static lifetime that only
         // performs an atomic add, which is async-signal-safe as a child handler must
@@ -116,6 +114,7 @@ mod tests {
 
     #[test]
     fn the_epoch_is_stable_without_fork() {
+        watch_forks();
         let e = fork_epoch();
         assert_eq!(fork_epoch(), e);
         assert!(REGISTER.is_completed());
