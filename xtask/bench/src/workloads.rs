@@ -46,15 +46,12 @@ fn urlsafe32(bytes: &[u8; 32]) -> String {
 fn uuid_string(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let h = base16ct::lower::encode_string(&b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
+    // The fastest form: the five groups encoded straight into one 36-byte buffer.
+    let mut out = vec![b'-'; 36];
+    for (src, dst) in [(0..4, 0..8), (4..6, 9..13), (6..8, 14..18), (8..10, 19..23), (10..16, 24..36)] {
+        let _ = base16ct::lower::encode(&b[src], &mut out[dst]);
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn phrase(mut pick: impl FnMut() -> &'static str) -> String {
