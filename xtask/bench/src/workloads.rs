@@ -48,7 +48,13 @@ fn uuid_string(mut b: [u8; 16]) -> String {
     b[8] = (b[8] & 0x3f) | 0x80;
     // The fastest form: the five groups encoded straight into one 36-byte buffer.
     let mut out = vec![b'-'; 36];
-    for (src, dst) in [(0..4, 0..8), (4..6, 9..13), (6..8, 14..18), (8..10, 19..23), (10..16, 24..36)] {
+    for (src, dst) in [
+        (0..4, 0..8),
+        (4..6, 9..13),
+        (6..8, 14..18),
+        (8..10, 19..23),
+        (10..16, 24..36),
+    ] {
         let _ = base16ct::lower::encode(&b[src], &mut out[dst]);
     }
     String::from_utf8(out).unwrap_or_default()
