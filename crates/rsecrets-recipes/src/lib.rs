@@ -10,11 +10,26 @@ extern crate std;
 
 mod error;
 #[cfg(feature = "alloc")]
+mod log2;
+#[cfg(feature = "alloc")]
+mod passphrase;
+mod password;
+#[cfg(feature = "alloc")]
 mod pin;
 #[cfg(feature = "alloc")]
 mod url;
 
 pub use error::Error;
+#[cfg(feature = "alloc")]
+pub use passphrase::{
+    DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, Passphrase, PassphraseGenerator, WordList,
+};
+pub use password::{AMBIGUOUS_CHARS, CharClass};
+#[cfg(feature = "alloc")]
+pub use password::{
+    DEFAULT_PASSWORD_LENGTH, MAX_CONSTRAINED_LENGTH, MAX_PASSWORD_LENGTH, PasswordGenerator,
+    PasswordPolicy,
+};
 #[cfg(feature = "alloc")]
 pub use pin::{MAX_PIN_DIGITS, pin, pin_entropy_bits};
 #[cfg(feature = "alloc")]

@@ -1,0 +1,9 @@
+//! Passphrases: words drawn from a word list.
+
+mod generator;
+mod policy;
+mod wordlist;
+
+pub use generator::PassphraseGenerator;
+pub use policy::{DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, Passphrase};
+pub use wordlist::WordList;
