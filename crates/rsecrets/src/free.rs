@@ -2,7 +2,7 @@
 
 use rsecrets_core::{Error, Secrets, UnsignedInt};
 use rsecrets_entropy::FastRng;
-use rsecrets_recipes::Error as RecipeError;
+use rsecrets_recipes::{Error as RecipeError, Passphrase, PasswordPolicy};
 use zeroize::Zeroizing;
 
 /// The generator behind the free functions, as a value you can hold.
@@ -244,4 +244,59 @@ pub fn pin(digits: usize) -> Result<Zeroizing<String>, RecipeError> {
 /// Only if the operating system cannot provide randomness.
 pub fn reset_url(base: &str, param: Option<&str>) -> Result<Zeroizing<String>, RecipeError> {
     rsecrets_recipes::reset_url(&mut rng(), base, param)
+}
+
+/// A password drawn uniformly from every string `policy` allows (see
+/// [`PasswordPolicy`]): CPython's recipes, exact and in bounded time.
+///
+/// ```
+/// use rsecrets::PasswordPolicy;
+/// // Python: ''.join(choice(ascii_letters + digits) for i in range(8))
+/// let simple = rsecrets::password(PasswordPolicy::new().length(8))?;
+/// assert_eq!(simple.len(), 8);
+/// // Python's loop until a password has a lower, an upper and three digits:
+/// let policy = PasswordPolicy::new().length(10).min_lower(1).min_upper(1).min_digits(3);
+/// let strong = rsecrets::password(policy)?;
+/// assert!(strong.bytes().filter(u8::is_ascii_digit).count() >= 3);
+/// # Ok::<(), rsecrets::RecipeError>(())
+/// ```
+///
+/// To make many passwords of one policy, build it once
+/// (`policy.build()?.generate(&mut rsecrets::rng())`): building counts the valid
+/// passwords exactly, which costs more than drawing one.
+///
+/// # Errors
+///
+/// Any [`RecipeError`] of [`PasswordPolicy::build`]: an impossible policy, or a length
+/// of 0 or above the maximum.
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError> {
+    policy.build()?.generate(&mut rng())
+}
+
+/// A passphrase of `words` words from the EFF large list (7776 words, 12.925 bits a
+/// word), separated by spaces: CPython's XKCD recipe on a list made for it.
+///
+/// ```
+/// // Python: ' '.join(choice(words) for i in range(6))
+/// let phrase = rsecrets::passphrase(6)?;
+/// assert_eq!(phrase.split(' ').count(), 6);
+/// # Ok::<(), rsecrets::RecipeError>(())
+/// ```
+///
+/// For another list, separator or capitalisation, build a [`Passphrase`].
+///
+/// # Errors
+///
+/// [`RecipeError::Length`] for 0 words or more than
+/// [`MAX_PASSPHRASE_WORDS`](rsecrets_recipes::MAX_PASSPHRASE_WORDS).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn passphrase(words: usize) -> Result<Zeroizing<String>, RecipeError> {
+    Passphrase::new().words(words).build()?.generate(&mut rng())
 }

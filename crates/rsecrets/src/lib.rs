@@ -5,8 +5,8 @@
 mod free;
 
 pub use free::{
-    DefaultRng, choice, fill_bytes, pin, randbelow, randbits, reset_url, rng, token_bytes,
-    token_hex, token_urlsafe, uuid4,
+    DefaultRng, choice, fill_bytes, passphrase, password, pin, randbelow, randbits, reset_url, rng,
+    token_bytes, token_hex, token_urlsafe, uuid4,
 };
 
 /// Every layer, re-exported whole, for what the free functions do not cover.
@@ -17,6 +17,9 @@ pub use rsecrets_compare::compare_digest;
 pub use rsecrets_core::{Error, Int, Secrets, UnsignedInt};
 pub use rsecrets_entropy::OsRng;
 pub use rsecrets_recipes::Error as RecipeError;
+pub use rsecrets_recipes::{
+    CharClass, Passphrase, PassphraseGenerator, PasswordGenerator, PasswordPolicy, WordList,
+};
 pub use rsecrets_token::{DEFAULT_ENTROPY, MAX_TOKEN_BYTES};
 pub use zeroize::Zeroizing;
 

@@ -203,3 +203,50 @@ fn recipes_through_the_facade() {
     let url = rsecrets::reset_url("https://example.com/reset=", None).unwrap();
     assert_eq!(url.len(), "https://example.com/reset=".len() + 43);
 }
+
+// ---- CPython's recipes (the `secrets` documentation) -------------------------------
+
+#[test]
+fn recipe_alphanumeric_password() {
+    // ''.join(secrets.choice(string.ascii_letters + string.digits) for i in range(8))
+    let pw = rsecrets::password(rsecrets::PasswordPolicy::new().length(8)).unwrap();
+    assert_eq!(pw.len(), 8);
+    assert!(pw.bytes().all(|b| b.is_ascii_alphanumeric()));
+}
+
+#[test]
+fn recipe_password_with_minimums() {
+    // while True: password = ...; if (any(c.islower() ...) and any(c.isupper() ...)
+    //     and sum(c.isdigit() for c in password) >= 3): break
+    let policy = rsecrets::PasswordPolicy::new()
+        .length(10)
+        .min_lower(1)
+        .min_upper(1)
+        .min_digits(3);
+    for _ in 0..100 {
+        let pw = rsecrets::password(policy).unwrap();
+        assert_eq!(pw.len(), 10);
+        assert!(pw.bytes().any(|b| b.is_ascii_lowercase()));
+        assert!(pw.bytes().any(|b| b.is_ascii_uppercase()));
+        assert!(pw.bytes().filter(u8::is_ascii_digit).count() >= 3);
+    }
+    let entropy = policy.build().unwrap().entropy_bits();
+    assert!((entropy - 57.256_194_577_948_77).abs() < 1e-9, "{entropy}");
+}
+
+#[test]
+fn recipe_xkcd_passphrase() {
+    // ' '.join(secrets.choice(words) for i in range(4))
+    let phrase = rsecrets::passphrase(4).unwrap();
+    assert_eq!(phrase.split(' ').count(), 4);
+    let words = rsecrets::WordList::eff_large();
+    assert!(phrase.split(' ').all(|w| words.iter().any(|x| x == w)));
+}
+
+#[test]
+fn recipe_reset_url() {
+    // url = 'https://example.com/reset=' + secrets.token_urlsafe()
+    let url = rsecrets::reset_url("https://example.com/reset=", None).unwrap();
+    assert!(url.starts_with("https://example.com/reset="));
+    assert_eq!(url.len(), "https://example.com/reset=".len() + 43);
+}
