@@ -6,12 +6,14 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+mod buffered;
 mod error;
 mod int;
 mod permute;
 mod secrets;
 mod uniform;
 
+pub use buffered::Buffered;
 pub use error::Error;
 pub use int::{Int, UnsignedInt};
 pub use rand_core;

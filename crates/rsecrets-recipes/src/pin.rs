@@ -4,7 +4,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use rand_core::TryCryptoRng;
-use rsecrets_core::Secrets;
+use rsecrets_core::{Buffered, Secrets};
 use zeroize::Zeroizing;
 
 use crate::Error;
@@ -44,7 +44,8 @@ pub fn pin<R: TryCryptoRng + ?Sized>(
             max: MAX_PIN_DIGITS,
         });
     }
-    let mut secrets = Secrets::new(rng);
+    // One request to the generator covers eight digits' draws (see `Buffered`).
+    let mut secrets = Secrets::new(Buffered::<_, 32>::new(rng));
     let mut out = Zeroizing::new(Vec::with_capacity(digits));
     for _ in 0..digits {
         out.push(b'0' + secrets.randbelow(10u8)?);

@@ -159,14 +159,17 @@ pub(crate) fn all() -> Vec<Workload> {
         ],
     });
     let mut floor = Secrets::new(seeded());
+    let policy = rsecrets::PasswordPolicy::new()
+        .length(16)
+        .build()
+        .expect("a valid policy");
     v.push(Workload {
         name: "16-char password (62)",
         python: Some("password16"),
         bytes: None,
         rust: [
-            sys!(|| {
-                let mut s = Secrets::new(rsecrets::rng());
-                black_box(password(|| *s.choice(ALPHABET).unwrap_or(&b'a')));
+            sys!(move || {
+                let _ = black_box(policy.generate(&mut rsecrets::rng()));
             }),
             sys!(move || {
                 let _ = black_box(password(|| *floor.choice(ALPHABET).unwrap_or(&b'a')));
@@ -179,14 +182,16 @@ pub(crate) fn all() -> Vec<Workload> {
         ],
     });
     let mut floor = Secrets::new(seeded());
+    let phrases = rsecrets::Passphrase::new()
+        .build()
+        .expect("the default passphrase");
     v.push(Workload {
         name: "6-word passphrase (7776)",
         python: Some("passphrase6"),
         bytes: None,
         rust: [
-            sys!(|| {
-                let mut s = Secrets::new(rsecrets::rng());
-                black_box(phrase(|| s.choice(words()).map_or("", |w| w)));
+            sys!(move || {
+                let _ = black_box(phrases.generate(&mut rsecrets::rng()));
             }),
             sys!(move || {
                 let _ = black_box(phrase(|| floor.choice(words()).map_or("", |w| w)));

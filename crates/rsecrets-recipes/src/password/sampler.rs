@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use rand_core::TryCryptoRng;
-use rsecrets_core::Secrets;
+use rsecrets_core::{Buffered, Secrets};
 use zeroize::Zeroizing;
 
 use super::count::{Level, MAX_LIMBS};
@@ -41,7 +41,8 @@ impl Sampler {
         alphabet: &[u8],
         length: usize,
     ) -> Result<Zeroizing<String>, Error<R::Error>> {
-        let mut secrets = Secrets::new(rng);
+        // One request to the generator covers 16 characters' draws (see `Buffered`).
+        let mut secrets = Secrets::new(Buffered::<_, 64>::new(rng));
         // Sized once: the password is never copied into a reallocated buffer.
         match self {
             Sampler::Uniform => {
