@@ -66,6 +66,16 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
             max: fits,
         });
     };
+    if nbytes <= SCRATCH_LEN {
+        // One chunk (every usual token): the encoder hands back its own `&str`, so
+        // the output needs no second pass to prove it is ASCII.
+        let mut scratch = Scratch::new();
+        let src = scratch.draw(rng, nbytes).map_err(Error::Rng)?;
+        return match base16ct::lower::encode_str(src, out) {
+            Ok(text) => Ok(text),
+            Err(_) => unreachable!("`out` is exactly twice as long as `src`"),
+        };
+    }
     match write_hex(rng, out) {
         Ok(()) => Ok(ascii_str(out)),
         Err(err) => {
@@ -116,6 +126,13 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
     let nbytes = checked_nbytes(nbytes)?;
+    if nbytes <= SCRATCH_LEN {
+        // One chunk: the encoder allocates the string at its final size (so no
+        // reallocation leaves a copy behind) and needs no second UTF-8 pass.
+        let mut scratch = Scratch::new();
+        let src = scratch.draw(rng, nbytes).map_err(Error::Rng)?;
+        return Ok(zeroize::Zeroizing::new(base16ct::lower::encode_string(src)));
+    }
     let mut text = zeroize::Zeroizing::new(alloc::vec![0u8; nbytes * 2]);
     // On an error `text` is wiped when dropped; on success it is validated once, by
     // `ascii_string`.

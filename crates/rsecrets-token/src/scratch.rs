@@ -32,7 +32,10 @@ impl Scratch {
     ) -> Result<&mut [u8], R::Error> {
         self.used = self.used.max(len);
         let bytes = &mut self.bytes[..len];
-        rng.try_fill_bytes(bytes)?;
+        // An empty token draws nothing, so it cannot fail.
+        if len > 0 {
+            rng.try_fill_bytes(bytes)?;
+        }
         Ok(bytes)
     }
 }

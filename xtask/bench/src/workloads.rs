@@ -137,6 +137,35 @@ pub(crate) fn all() -> Vec<Workload> {
             }),
         ],
     });
+    let mut f7 = seeded();
+    v.push(Workload {
+        name: "token_hex(32), no allocation",
+        python: None,
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let mut out = [0u8; 64];
+                let t =
+                    rsecrets::rsecrets_token::fill_token_hex(&mut rsecrets::rng(), 32, &mut out);
+                let _ = black_box(t.map(str::len));
+            }),
+            sys!(move || {
+                let (mut b, mut out) = ([0u8; 32], [0u8; 64]);
+                f7.fill_bytes(&mut b);
+                let _ = black_box(base16ct::lower::encode(&b, &mut out).map(<[u8]>::len));
+            }),
+            sys!(|| {
+                let (mut b, mut out) = ([0u8; 32], [0u8; 64]);
+                rand::rng().fill_bytes(&mut b);
+                let _ = black_box(base16ct::lower::encode(&b, &mut out).map(<[u8]>::len));
+            }),
+            sys!(|| {
+                let (mut b, mut out) = ([0u8; 32], [0u8; 64]);
+                getrandom::fill(&mut b).ok();
+                let _ = black_box(base16ct::lower::encode(&b, &mut out).map(<[u8]>::len));
+            }),
+        ],
+    });
     let mut floor = Secrets::new(seeded());
     let mut sys_rng = Secrets::new(rsecrets::OsRng);
     v.push(Workload {
