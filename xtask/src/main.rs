@@ -54,6 +54,43 @@ fn ci() -> Result {
             "warnings",
         ]),
     )?;
+    // The layers that promise `no_std` build without their default features.
+    step(
+        &root,
+        "clippy (no_std layers)",
+        cargo(&[
+            "clippy",
+            "--locked",
+            "--no-default-features",
+            "-p",
+            "rsecrets-entropy",
+            "-p",
+            "rsecrets-core",
+            "-p",
+            "rsecrets-token",
+            "-p",
+            "rsecrets-compare",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
+        &root,
+        "clippy (recipes on alloc)",
+        cargo(&[
+            "clippy",
+            "--locked",
+            "--no-default-features",
+            "--features",
+            "alloc",
+            "-p",
+            "rsecrets-recipes",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
     step(&root, "tests", cargo(&["test", "--workspace", "--locked"]))?;
     let mut doc = cargo(&["doc", "--workspace", "--no-deps", "--locked"]);
     doc.env("RUSTDOCFLAGS", "-D warnings");
