@@ -64,7 +64,10 @@ pub struct Error(Inner);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Inner {
     Os(getrandom::Error),
-    #[cfg_attr(not(feature = "std"), allow(dead_code, reason = "only FastRng maps memory"))]
+    #[cfg_attr(
+        not(feature = "std"),
+        allow(dead_code, reason = "only FastRng maps memory")
+    )]
     NoMemory,
 }
 
