@@ -1,5 +1,7 @@
 //! The command line, as clap definitions: what each subcommand takes and says in `--help`.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand};
 
 use crate::parse;
@@ -8,6 +10,8 @@ const EXAMPLES: &str = "\
 Examples:
   rsecrets hex                      a 64-digit hex token (256 bits)
   rsecrets urlsafe 16 -n 5          five URL-safe tokens of 16 bytes (128 bits each)
+  rsecrets password --symbols       20 characters of letters, digits and punctuation
+  rsecrets passphrase --words 7     seven words of the EFF large list (90.5 bits)
   rsecrets pin --json               a 6-digit PIN as {\"secret\": ..., \"entropy_bits\": ...}
   rsecrets bytes --stream | head -c 1M > key.bin
 
@@ -26,7 +30,7 @@ fields particular to the subcommand (e.g. \"bytes\", \"digits\").";
     name = "rsecrets",
     version,
     about = "Secrets from a cryptographic random number generator: tokens, integers, \
-             choices, PINs, reset URLs and UUIDs",
+             choices, passwords, passphrases, PINs, reset URLs and UUIDs",
     after_help = EXAMPLES,
     // Without a subcommand, an `error:` line (exit 2) as for any usage error, rather
     // than the help that clap's derive shows by default.
@@ -103,6 +107,30 @@ pub(crate) enum Command {
     /// repeat, the Shannon entropy of the outcome, −Σ p·log2(p) over distinct items.
     #[command(verbatim_doc_comment)]
     Choice(ChoiceArgs),
+    /// A password: 119 bits of entropy by default
+    ///
+    /// LENGTH characters (default 20) of lowercase and uppercase letters and digits,
+    /// with --symbols also the 32 ASCII punctuation characters, or of the characters
+    /// of --alphabet. Each --min-* asks for at least that many characters of a class;
+    /// the password is then drawn uniformly from every string that has them (exactly
+    /// as Python's "loop until it has three digits" recipe does, in bounded time).
+    /// --exclude-ambiguous leaves out the ten characters "'01IO`lo| .
+    /// Entropy: exactly log2 of the number of passwords the policy allows (62^20:
+    /// 119.08 bits by default). Under 64 bits, a warning goes to standard error.
+    #[command(verbatim_doc_comment)]
+    Password(PasswordArgs),
+    /// A passphrase of words: 77.5 bits of entropy by default
+    ///
+    /// WORDS words (default 6), each drawn uniformly from the EFF large list (7776
+    /// words) or from the word list FILE (one word a line; trimmed, blank lines and
+    /// repeats skipped), joined by SEPARATOR (default a space). A separator that could
+    /// make a passphrase read as other words (one inside a word of the list, e.g. "-"
+    /// with the EFF list's "drop-down") is refused. --capitalize writes each word with
+    /// a capital first letter, which adds no entropy.
+    /// Entropy: exactly WORDS·log2(distinct words) bits (77.55 by default). Under 64
+    /// bits, a warning goes to standard error.
+    #[command(verbatim_doc_comment)]
+    Passphrase(PassphraseArgs),
     /// BASE and a reset token: 256 bits of entropy
     ///
     /// BASE followed by a 32-byte URL-safe token (43 characters), as in Python's
@@ -174,6 +202,72 @@ pub(crate) struct ChoiceArgs {
     pub(crate) items: Vec<String>,
 }
 
+/// `password`.
+#[derive(Debug, Args)]
+pub(crate) struct PasswordArgs {
+    /// Characters in the password: 1 to 1024, or to 128 with a --min-* option
+    #[arg(
+        short = 'l',
+        long,
+        value_name = "L",
+        default_value_t = rsecrets::rsecrets_recipes::DEFAULT_PASSWORD_LENGTH,
+        value_parser = parse::password_length,
+        allow_negative_numbers = true
+    )]
+    pub(crate) length: usize,
+    /// At least K lowercase letters (a-z)
+    #[arg(long, value_name = "K", value_parser = parse::minimum, allow_negative_numbers = true)]
+    pub(crate) min_lower: Option<usize>,
+    /// At least K uppercase letters (A-Z)
+    #[arg(long, value_name = "K", value_parser = parse::minimum, allow_negative_numbers = true)]
+    pub(crate) min_upper: Option<usize>,
+    /// At least K digits (0-9)
+    #[arg(long, value_name = "K", value_parser = parse::minimum, allow_negative_numbers = true)]
+    pub(crate) min_digits: Option<usize>,
+    /// At least K symbols (ASCII punctuation; needs --symbols, or symbols in --alphabet)
+    #[arg(long, value_name = "K", value_parser = parse::minimum, allow_negative_numbers = true)]
+    pub(crate) min_symbols: Option<usize>,
+    /// Add the 32 ASCII punctuation characters !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+    #[arg(long)]
+    pub(crate) symbols: bool,
+    /// Draw from exactly these printable ASCII characters instead (repeats count once)
+    #[arg(long, value_name = "CHARS", conflicts_with = "symbols")]
+    pub(crate) alphabet: Option<String>,
+    /// Leave out the characters that are easy to misread: " ' 0 1 I O ` l o |
+    #[arg(long)]
+    pub(crate) exclude_ambiguous: bool,
+}
+
+/// `passphrase`.
+#[derive(Debug, Args)]
+pub(crate) struct PassphraseArgs {
+    /// Words in the passphrase, 1 to 64
+    #[arg(
+        short = 'w',
+        long,
+        value_name = "W",
+        default_value_t = rsecrets::rsecrets_recipes::DEFAULT_PASSPHRASE_WORDS,
+        value_parser = parse::passphrase_words,
+        allow_negative_numbers = true
+    )]
+    pub(crate) words: usize,
+    /// Draw the words from FILE (one a line, UTF-8, at most 64 MiB) instead of the EFF
+    /// large list
+    #[arg(long, value_name = "FILE")]
+    pub(crate) wordlist: Option<PathBuf>,
+    /// The text between words
+    #[arg(
+        long,
+        value_name = "S",
+        default_value = " ",
+        allow_hyphen_values = true
+    )]
+    pub(crate) separator: String,
+    /// Write each word with a capital first letter (adds no entropy)
+    #[arg(long)]
+    pub(crate) capitalize: bool,
+}
+
 /// `url`.
 #[derive(Debug, Args)]
 pub(crate) struct UrlArgs {
@@ -215,5 +309,10 @@ mod tests {
         assert_eq!(rsecrets::MAX_TOKEN_BYTES, 16_777_216);
         assert_eq!(rsecrets::rsecrets_recipes::MAX_PIN_DIGITS, 1024);
         assert_eq!(rsecrets::DEFAULT_ENTROPY, 32);
+        assert_eq!(rsecrets::rsecrets_recipes::MAX_PASSWORD_LENGTH, 1024);
+        assert_eq!(rsecrets::rsecrets_recipes::MAX_CONSTRAINED_LENGTH, 128);
+        assert_eq!(rsecrets::rsecrets_recipes::MAX_PASSPHRASE_WORDS, 64);
+        assert_eq!(rsecrets::rsecrets_recipes::MAX_WORD_LIST_BYTES, 64 << 20);
+        assert_eq!(rsecrets::rsecrets_recipes::AMBIGUOUS_CHARS, "\"'01IO`lo|");
     }
 }

@@ -4,7 +4,7 @@
 use core::num::IntErrorKind;
 
 use rsecrets::MAX_TOKEN_BYTES;
-use rsecrets::rsecrets_recipes::MAX_PIN_DIGITS;
+use rsecrets::rsecrets_recipes::{MAX_PASSPHRASE_WORDS, MAX_PASSWORD_LENGTH, MAX_PIN_DIGITS};
 
 /// Parses a decimal integer in `min..=max`; `unit` names what it counts, for the message.
 ///
@@ -12,8 +12,8 @@ use rsecrets::rsecrets_recipes::MAX_PIN_DIGITS;
 /// `invalid value '…' for '…': ` prefix.
 fn in_range(s: &str, min: u128, max: u128, unit: &str) -> Result<u128, String> {
     let digits = s.strip_prefix('+').unwrap_or(s);
-    let at_least = || Err(format!("at least {min}{}", with_unit(unit)));
-    let at_most = || Err(format!("at most {max}{}", with_unit(unit)));
+    let at_least = || Err(format!("at least {min}{}", with_unit(min, unit)));
+    let at_most = || Err(format!("at most {max}{}", with_unit(max, unit)));
     match digits.parse::<u128>() {
         Ok(v) if v < min => at_least(),
         Ok(v) if v > max => at_most(),
@@ -26,11 +26,12 @@ fn in_range(s: &str, min: u128, max: u128, unit: &str) -> Result<u128, String> {
     }
 }
 
-fn with_unit(unit: &str) -> String {
-    if unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {unit}")
+/// `" {unit}"`, singular for 1 (`"1 digit"`); `unit` is plural (`"digits"`).
+fn with_unit(n: u128, unit: &str) -> String {
+    match (unit, n) {
+        ("", _) => String::new(),
+        (_, 1) => format!(" {}", unit.strip_suffix('s').unwrap_or(unit)),
+        _ => format!(" {unit}"),
     }
 }
 
@@ -76,6 +77,26 @@ pub(crate) fn bits(s: &str) -> Result<u32, String> {
 pub(crate) fn pin_digits(s: &str) -> Result<usize, String> {
     let max = MAX_PIN_DIGITS as u128;
     narrow(in_range(s, 1, max, "digits")?, max, "digits")
+}
+
+/// `password --length` L: `1..=MAX_PASSWORD_LENGTH` (the policy checks the tighter
+/// limit for a password with minimums).
+pub(crate) fn password_length(s: &str) -> Result<usize, String> {
+    let max = MAX_PASSWORD_LENGTH as u128;
+    narrow(in_range(s, 1, max, "characters")?, max, "characters")
+}
+
+/// `password --min-*` K: `0..=MAX_PASSWORD_LENGTH` (the policy checks them against
+/// the length).
+pub(crate) fn minimum(s: &str) -> Result<usize, String> {
+    let max = MAX_PASSWORD_LENGTH as u128;
+    narrow(in_range(s, 0, max, "characters")?, max, "characters")
+}
+
+/// `passphrase --words` W: `1..=MAX_PASSPHRASE_WORDS`.
+pub(crate) fn passphrase_words(s: &str) -> Result<usize, String> {
+    let max = MAX_PASSPHRASE_WORDS as u128;
+    narrow(in_range(s, 1, max, "words")?, max, "words")
 }
 
 /// `url --param` NAME: non-empty, URL-unreserved characters only (`A-Z a-z 0-9 - . _ ~`),
@@ -130,6 +151,18 @@ mod tests {
         assert!(pin_digits("0").is_err());
         assert!(pin_digits("1025").is_err());
         assert_eq!(count("+3"), Ok(3));
+        assert_eq!(password_length("1024"), Ok(1024));
+        assert_eq!(
+            password_length("1025").unwrap_err(),
+            "at most 1024 characters"
+        );
+        assert_eq!(password_length("0").unwrap_err(), "at least 1 character");
+        assert_eq!(pin_digits("0").unwrap_err(), "at least 1 digit");
+        assert_eq!(minimum("0"), Ok(0));
+        assert!(minimum("-1").is_err());
+        assert_eq!(passphrase_words("64"), Ok(64));
+        assert_eq!(passphrase_words("65").unwrap_err(), "at most 64 words");
+        assert!(passphrase_words("0").is_err());
     }
 
     #[test]

@@ -47,6 +47,24 @@ fn line(args: &[&str]) -> String {
     all.remove(0)
 }
 
+/// The lines of a run that succeeds with the one-line warning of a weak policy.
+fn weak_lines(args: &[&str]) -> Vec<String> {
+    let out = run(args);
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8 warning");
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    assert!(
+        stderr.starts_with("warning: this pass"),
+        "{args:?}: {stderr}"
+    );
+    assert!(
+        stderr.contains(" bits of entropy, under 64"),
+        "{args:?}: {stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    text.lines().map(str::to_owned).collect()
+}
+
 fn json(args: &[&str]) -> serde_json::Value {
     let mut with_json = args.to_vec();
     with_json.push("--json");
@@ -188,6 +206,179 @@ fn reset_urls() {
 }
 
 #[test]
+fn passwords() {
+    let password = line(&["password"]);
+    assert_eq!(password.len(), 20);
+    assert!(
+        password.bytes().all(|b| b.is_ascii_alphanumeric()),
+        "{password}"
+    );
+    let password = line(&["password", "--length", "32", "--symbols"]);
+    assert_eq!(password.len(), 32);
+    assert!(password.bytes().all(|b| b.is_ascii_graphic()), "{password}");
+    // CPython's recipe (57.3 bits: it warns): at least one lowercase, one uppercase
+    // and three digits.
+    let recipe = [
+        "password",
+        "-l",
+        "10",
+        "--min-lower",
+        "1",
+        "--min-upper",
+        "1",
+        "--min-digits",
+        "3",
+        "-n",
+        "50",
+    ];
+    for password in weak_lines(&recipe) {
+        assert_eq!(password.len(), 10);
+        assert!(
+            password.bytes().any(|b| b.is_ascii_lowercase()),
+            "{password}"
+        );
+        assert!(
+            password.bytes().any(|b| b.is_ascii_uppercase()),
+            "{password}"
+        );
+        assert!(
+            password.bytes().filter(u8::is_ascii_digit).count() >= 3,
+            "{password}"
+        );
+    }
+    // 70 characters of a and B with at least 69 a: 71 passwords.
+    let passwords = weak_lines(&[
+        "password",
+        "--alphabet",
+        "Ba",
+        "-l",
+        "70",
+        "--min-lower",
+        "69",
+        "-n",
+        "20",
+    ]);
+    assert_eq!(passwords.len(), 20);
+    for password in passwords {
+        assert_eq!(password.len(), 70);
+        assert!(password.matches('B').count() <= 1, "{password}");
+    }
+    let password = line(&["password", "--symbols", "--exclude-ambiguous", "-l", "200"]);
+    assert!(
+        !password.contains(['"', '\'', '0', '1', 'I', 'O', '`', 'l', 'o', '|']),
+        "{password}"
+    );
+    let value = json(&["password", "--alphabet", "0123456789abcdef", "-l", "32"]);
+    assert_eq!(value["entropy_bits"], 128.0);
+    assert_eq!(value["length"], 32);
+    assert_eq!(value["alphabet"], "0123456789abcdef");
+}
+
+#[test]
+fn passphrases() {
+    let phrase = line(&["passphrase"]);
+    assert_eq!(phrase.split(' ').count(), 6, "{phrase}");
+    let phrase = line(&[
+        "passphrase",
+        "--words",
+        "5",
+        "--separator",
+        ".",
+        "--capitalize",
+    ]);
+    let words: Vec<&str> = phrase.split('.').collect();
+    assert_eq!(words.len(), 5, "{phrase}");
+    assert!(
+        words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())),
+        "{phrase}"
+    );
+    let value = json(&["passphrase"]);
+    assert_eq!(value["words"], 6);
+    assert_eq!(value["word_list_size"], 7776);
+    let bits = value["entropy_bits"].as_f64().unwrap();
+    assert!((bits - 6.0 * 7776f64.log2()).abs() < 1e-12, "{bits}");
+    // A custom list: trimmed, blank lines and repeats skipped.
+    let path = temp_file("words.txt", b"  red \n\ngreen\nblue\nred\nwhite\n");
+    let args = [
+        "passphrase",
+        "--wordlist",
+        path.to_str().unwrap(),
+        "--words",
+        "40",
+    ];
+    let phrase = run(&args);
+    std::fs::remove_file(&path).unwrap();
+    assert!(phrase.status.success());
+    let phrase = String::from_utf8(phrase.stdout).unwrap();
+    assert!(
+        phrase
+            .trim_end()
+            .split(' ')
+            .all(|w| ["red", "green", "blue", "white"].contains(&w)),
+        "{phrase}"
+    );
+}
+
+/// Under 64 bits, a warning on stderr; the secrets still go to stdout, exit 0.
+#[test]
+fn weak_policies_are_flagged_on_stderr() {
+    assert_eq!(weak_lines(&["password", "-l", "8"])[0].len(), 8);
+    assert_eq!(
+        weak_lines(&["passphrase", "--words", "4"])[0]
+            .split(' ')
+            .count(),
+        4
+    );
+    assert_eq!(
+        weak_lines(&["password", "--alphabet", "x", "-l", "3"]),
+        ["xxx"]
+    );
+    // The policy is weak even when no secret is asked for.
+    assert!(weak_lines(&["password", "--alphabet", "x", "-n", "0"]).is_empty());
+    // 11 characters of 62 give 65.5 bits, 5 EFF words 64.6: no warning (`line`
+    // checks that stderr is empty).
+    assert_eq!(line(&["password", "-l", "11"]).len(), 11);
+    assert_eq!(line(&["passphrase", "--words", "5"]).split(' ').count(), 5);
+}
+
+/// Word-list files: unreadable, not UTF-8 or too few words is a runtime error
+/// (exit 1) naming the file.
+#[test]
+fn bad_word_lists_exit_1() {
+    let missing = std::env::temp_dir().join("rsecrets-cli-no-such-word-list.txt");
+    let not_utf8 = temp_file("latin1.txt", b"caf\xe9\nbar\n");
+    let one_word = temp_file("one.txt", b"same\n same\n\n");
+    for path in [&missing, &not_utf8, &one_word] {
+        let out = run(&["passphrase", "--wordlist", path.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.stdout.is_empty(), "{path:?}");
+        assert_eq!(out.status.code(), Some(1), "{path:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        if path != &one_word {
+            assert!(stderr.contains(path.to_str().unwrap()), "{stderr}");
+        }
+    }
+    std::fs::remove_file(&not_utf8).unwrap();
+    std::fs::remove_file(&one_word).unwrap();
+}
+
+/// A file in the temporary directory that no other test (or run) uses.
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let path = std::env::temp_dir().join(format!(
+        "rsecrets-cli-{}-{nanos}-{name}",
+        std::process::id()
+    ));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
 fn count_gives_distinct_lines() {
     let tokens = lines(&["hex", "-n", "5"]);
     assert_eq!(tokens.len(), 5);
@@ -239,7 +430,17 @@ fn version_and_help() {
     let help = String::from_utf8(stdout(&["--help"])).unwrap();
     assert!(help.contains("rsecrets urlsafe 16 -n 5"), "{help}");
     for sub in [
-        "hex", "urlsafe", "bytes", "int", "bits", "choice", "url", "pin", "uuid",
+        "hex",
+        "urlsafe",
+        "bytes",
+        "int",
+        "bits",
+        "choice",
+        "password",
+        "passphrase",
+        "url",
+        "pin",
+        "uuid",
     ] {
         let help = String::from_utf8(stdout(&[sub, "--help"])).unwrap();
         assert!(help.contains("bits of entropy"), "{sub}: {help}");
@@ -283,6 +484,30 @@ fn usage_errors_exit_2() {
         &["nosuchcommand"],
         &["hex", "--count", "x"],
         &["hex", "-n", "-1"],
+        &["password", "--length", "0"],
+        &["password", "--length", "1025"],
+        &["password", "--length", "129", "--min-digits", "1"],
+        &[
+            "password",
+            "--length",
+            "4",
+            "--min-digits",
+            "3",
+            "--min-upper",
+            "2",
+        ],
+        &["password", "--min-symbols", "1"],
+        &["password", "--alphabet", ""],
+        &["password", "--alphabet", "abc def"],
+        &["password", "--alphabet", "abc", "--symbols"],
+        &["password", "--alphabet", "abc", "--min-digits", "1"],
+        &["password", "--alphabet", "01Oo", "--exclude-ambiguous"],
+        &["password", "--min-lower", "-1"],
+        &["passphrase", "--words", "0"],
+        &["passphrase", "--words", "65"],
+        &["passphrase", "--separator", ""],
+        &["passphrase", "--separator", "-"],
+        &["passphrase", "--wordlist"],
         &[],
     ];
     for args in cases {

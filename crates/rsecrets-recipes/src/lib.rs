@@ -20,6 +20,8 @@ mod pin;
 mod url;
 
 pub use error::Error;
+#[cfg(feature = "std")]
+pub use passphrase::MAX_WORD_LIST_BYTES;
 #[cfg(feature = "alloc")]
 pub use passphrase::{
     DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, Passphrase, PassphraseGenerator, WordList,

@@ -8,7 +8,7 @@ use std::io;
 use std::path::PathBuf;
 
 use common::seeded;
-use rsecrets_recipes::{Error, Passphrase, WordList};
+use rsecrets_recipes::{Error, MAX_WORD_LIST_BYTES, Passphrase, WordList};
 
 /// A path in the temporary directory that no other test (or run) uses.
 fn temp_path(name: &str) -> PathBuf {
@@ -230,4 +230,29 @@ fn words_are_chosen_uniformly() {
         }
     }
     common::assert_fits("EFF words", &counts, &vec![1.0 / 7776.0; 7776]);
+}
+
+#[test]
+fn an_endless_input_is_refused_after_the_limit() {
+    // `io::repeat` never ends, as `/dev/zero` would not: the read stops one byte past
+    // the limit instead of exhausting memory.
+    let e = WordList::from_reader(io::repeat(b'a')).unwrap_err();
+    let Error::WordListRead { kind, message, .. } = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(*kind, io::ErrorKind::FileTooLarge);
+    assert_eq!(
+        e.to_string(),
+        format!("cannot read the word list: {message}")
+    );
+    assert!(
+        message.contains(&MAX_WORD_LIST_BYTES.to_string()),
+        "{message}"
+    );
+    // Exactly the limit is read and parsed (one word repeated: too few words).
+    let exact = io::Read::take(io::repeat(b'a'), MAX_WORD_LIST_BYTES as u64);
+    assert!(matches!(
+        WordList::from_reader(exact).unwrap_err(),
+        Error::Length { requested: 1, .. }
+    ));
 }

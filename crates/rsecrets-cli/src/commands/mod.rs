@@ -1,6 +1,6 @@
 //! The subcommands: each makes `count` secrets of one kind and writes them to the
-//! run's [`Output`]. A new kind (passwords, passphrases) is a new module here and a
-//! new arm in [`run`].
+//! run's [`Output`]. A new kind of secret is a function in one of these modules and
+//! a new arm in [`run`].
 
 mod bytes;
 mod numbers;
@@ -24,6 +24,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Int(args) => numbers::int(args.below, count, &mut out),
         Command::Bits(args) => numbers::bits(args.bits, count, &mut out),
         Command::Choice(args) => numbers::choice(&args.items, count, &mut out),
+        Command::Password(args) => recipes::password(&args, count, &mut out),
+        Command::Passphrase(args) => recipes::passphrase(&args, count, &mut out),
         Command::Pin(args) => recipes::pin(args.digits, count, &mut out),
         Command::Url(args) => recipes::url(&args.base, args.param.as_deref(), count, &mut out),
     };

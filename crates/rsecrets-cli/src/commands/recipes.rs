@@ -1,10 +1,87 @@
-//! Recipes: PINs and reset URLs (passwords and passphrases will join them).
+//! Recipes: passwords, passphrases, PINs and reset URLs. Each builds its generator
+//! once (checking every argument before anything is written) and then draws `count`
+//! secrets from it.
 
+use std::io::{self, Write as _};
+
+use rsecrets::rsecrets_recipes::{Passphrase, PasswordPolicy, WordList};
 use rsecrets::{RecipeError, rsecrets_recipes};
 
 use super::byte_entropy_bits;
+use crate::cli::{PassphraseArgs, PasswordArgs};
 use crate::failure::Failure;
 use crate::output::{Field, Output};
+
+/// Below this many bits of entropy a password or passphrase gets a warning: a
+/// guesser with the hash can try 2^64 candidates.
+const WARN_BELOW_BITS: f64 = 64.0;
+
+/// `rsecrets password`: a password drawn uniformly from every string the policy
+/// allows, log2(that many) bits.
+pub(super) fn password(args: &PasswordArgs, count: u64, out: &mut Output) -> Result<(), Failure> {
+    let mut policy = PasswordPolicy::new().length(args.length);
+    if let Some(chars) = &args.alphabet {
+        policy = policy.alphabet(chars);
+    }
+    // clap keeps --symbols and --alphabet apart, so this only adds to the default.
+    if args.symbols {
+        policy = policy.symbols(true);
+    }
+    let policy = policy
+        .min_lower(args.min_lower.unwrap_or(0))
+        .min_upper(args.min_upper.unwrap_or(0))
+        .min_digits(args.min_digits.unwrap_or(0))
+        .min_symbols(args.min_symbols.unwrap_or(0))
+        .exclude_ambiguous(args.exclude_ambiguous);
+    let generator = policy.build().map_err(|e| Failure::usage("password", e))?;
+    let bits = generator.entropy_bits();
+    warn_if_weak(bits, "password", "a longer --length");
+    let fields = [
+        ("length", Field::size(generator.length())),
+        ("alphabet", Field::Str(generator.alphabet())),
+    ];
+    let mut rng = rsecrets::rng();
+    for _ in 0..count {
+        let password = generator.generate(&mut rng)?;
+        out.secret(&password, bits, &fields)?;
+    }
+    Ok(())
+}
+
+/// `rsecrets passphrase`: words drawn uniformly and independently from a word list,
+/// words·log2(distinct words) bits.
+pub(super) fn passphrase(
+    args: &PassphraseArgs,
+    count: u64,
+    out: &mut Output,
+) -> Result<(), Failure> {
+    // A file that cannot be read, is not UTF-8 or has too few words is a runtime
+    // error (exit 1), as for any program whose input file is unusable; the library's
+    // message names the file.
+    let list = match &args.wordlist {
+        Some(path) => WordList::from_file(path).map_err(|e| Failure::Runtime(e.to_string()))?,
+        None => WordList::eff_large(),
+    };
+    let list_size = list.len();
+    let generator = Passphrase::with_word_list(list)
+        .words(args.words)
+        .separator(&args.separator)
+        .capitalize(args.capitalize)
+        .build()
+        .map_err(|e| Failure::usage("passphrase", e))?;
+    let bits = generator.entropy_bits();
+    warn_if_weak(bits, "passphrase", "more --words");
+    let fields = [
+        ("words", Field::size(generator.words())),
+        ("word_list_size", Field::size(list_size)),
+    ];
+    let mut rng = rsecrets::rng();
+    for _ in 0..count {
+        let phrase = generator.generate(&mut rng)?;
+        out.secret(&phrase, bits, &fields)?;
+    }
+    Ok(())
+}
 
 /// `rsecrets pin [DIGITS]`: a numeric code, DIGITS·log2(10) bits.
 pub(super) fn pin(digits: usize, count: u64, out: &mut Output) -> Result<(), Failure> {
@@ -44,4 +121,17 @@ pub(super) fn url(
         out.secret(&url, bits, &[])?;
     }
     Ok(())
+}
+
+/// One line on standard error when a password or passphrase has under 64 bits, so a
+/// person notices; scripts still get their secrets on standard output (exit 0).
+fn warn_if_weak(bits: f64, what: &str, remedy: &str) {
+    if bits < WARN_BELOW_BITS {
+        // A closed standard error is no reason to withhold the secrets.
+        let _ = writeln!(
+            io::stderr(),
+            "warning: this {what} has only {bits:.2} bits of entropy, under {WARN_BELOW_BITS}: \
+             someone holding its hash could try every one; ask for {remedy}"
+        );
+    }
 }

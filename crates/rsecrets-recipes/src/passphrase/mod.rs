@@ -6,4 +6,6 @@ mod wordlist;
 
 pub use generator::PassphraseGenerator;
 pub use policy::{DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, Passphrase};
+#[cfg(feature = "std")]
+pub use wordlist::MAX_WORD_LIST_BYTES;
 pub use wordlist::WordList;

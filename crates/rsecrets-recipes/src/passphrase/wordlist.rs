@@ -17,6 +17,12 @@ use crate::log2::log2_usize;
 /// The most distinct words a list may have: `u32::MAX` (a word is one `u32` draw).
 const MAX_WORDS: usize = u32::MAX as usize;
 
+/// The largest word list [`WordList::from_reader`] and [`WordList::from_file`] read:
+/// 64 MiB, some fifty times `/usr/share/dict/words`. A larger input (a mistyped
+/// `/dev/zero`, say) is refused after reading this much, never read whole.
+#[cfg(feature = "std")]
+pub const MAX_WORD_LIST_BYTES: usize = 64 << 20;
+
 /// A list of at least two distinct words for [`Passphrase`](crate::Passphrase).
 ///
 /// The built-in lists are the [EFF's](https://www.eff.org/dice) (© Electronic
@@ -139,14 +145,12 @@ impl WordList {
     ///
     /// # Errors
     ///
-    /// [`Error::WordListRead`] if reading fails, [`Error::WordListNotUtf8`] if the
+    /// [`Error::WordListRead`] if reading fails or gives more than
+    /// [`MAX_WORD_LIST_BYTES`], [`Error::WordListNotUtf8`] if the
     /// text is not UTF-8, and the errors of [`parse`](Self::parse).
     #[cfg(feature = "std")]
-    pub fn from_reader<R: std::io::Read>(mut reader: R) -> Result<Self, Error> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
-            .map_err(|e| read_error(None, &e))?;
+    pub fn from_reader<R: std::io::Read>(reader: R) -> Result<Self, Error> {
+        let bytes = read_limited(reader, None)?;
         Self::from_bytes(&bytes, None)
     }
 
@@ -162,12 +166,13 @@ impl WordList {
     /// # Errors
     ///
     /// [`Error::WordListRead`] if the file cannot be read (missing, a directory,
-    /// no permission), [`Error::WordListNotUtf8`] if it is not UTF-8, and the
+    /// no permission) or is larger than [`MAX_WORD_LIST_BYTES`], [`Error::WordListNotUtf8`] if it is not UTF-8, and the
     /// errors of [`parse`](Self::parse).
     #[cfg(feature = "std")]
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| read_error(Some(path), &e))?;
+        let file = std::fs::File::open(path).map_err(|e| read_error(Some(path), &e))?;
+        let bytes = read_limited(file, Some(path))?;
         Self::from_bytes(&bytes, Some(path))
     }
 
@@ -336,7 +341,30 @@ fn numbered_word(line: &str) -> Option<&str> {
         .then_some(word)
 }
 
+/// Reads at most [`MAX_WORD_LIST_BYTES`]; more is an [`Error::WordListRead`] of kind
+/// [`FileTooLarge`](std::io::ErrorKind::FileTooLarge).
 #[cfg(feature = "std")]
+fn read_limited<R: std::io::Read>(reader: R, path: Option<&Path>) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    // One byte over the limit tells a list of exactly the limit from a larger one.
+    let limit = u64::try_from(MAX_WORD_LIST_BYTES).map_or(u64::MAX, |max| max + 1);
+    reader
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(path, &e))?;
+    if bytes.len() > MAX_WORD_LIST_BYTES {
+        let e = std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            alloc::format!(
+                "larger than {MAX_WORD_LIST_BYTES} bytes, the most a word list may have"
+            ),
+        );
+        return Err(read_error(path, &e));
+    }
+    Ok(bytes)
+}
+
 fn read_error(path: Option<&Path>, e: &std::io::Error) -> Error {
     Error::WordListRead {
         path: path.map(Path::to_path_buf),
