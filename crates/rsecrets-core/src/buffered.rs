@@ -58,14 +58,24 @@ impl<R: TryRng, const N: usize> Buffered<R, N> {
         }
     }
 
+    /// Discards (and wipes) the few bytes left over, never handed out, and fills the
+    /// buffer anew. Out of line: it runs once for many draws.
+    #[cold]
+    #[inline(never)]
+    fn refill(&mut self) -> Result<(), R::Error> {
+        // A slice, not the array: zeroize wipes a slice in one pass, an array a
+        // byte at a time.
+        self.buf.as_mut_slice().zeroize();
+        self.rng.try_fill_bytes(&mut self.buf)?;
+        self.pos = 0;
+        Ok(())
+    }
+
     /// `K` bytes from the buffer (refilled first if it holds fewer), wiped there.
     #[inline]
     fn take<const K: usize>(&mut self) -> Result<[u8; K], R::Error> {
         if N - self.pos < K {
-            // The few bytes left over are discarded, wiped, and never handed out.
-            self.buf.zeroize();
-            self.rng.try_fill_bytes(&mut self.buf)?;
-            self.pos = 0;
+            self.refill()?;
         }
         let mut out = [0u8; K];
         let src = &mut self.buf[self.pos..self.pos + K];
@@ -114,7 +124,7 @@ impl<R: TryCryptoRng, const N: usize> TryCryptoRng for Buffered<R, N> {}
 
 impl<R: TryRng, const N: usize> Drop for Buffered<R, N> {
     fn drop(&mut self) {
-        self.buf.zeroize();
+        self.buf.as_mut_slice().zeroize();
     }
 }
 

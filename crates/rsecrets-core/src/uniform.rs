@@ -24,6 +24,7 @@ fn wmul64(a: u64, b: u64) -> (u64, u64) {
 }
 
 /// A uniform `u32` in `[0, n)`, drawn from 32-bit words. `n` must not be zero.
+#[inline]
 pub(crate) fn below_u32<R: TryRng + ?Sized>(rng: &mut R, n: u32) -> Result<u32, R::Error> {
     let (mut hi, mut lo) = wmul32(rng.try_next_u32()?, n);
     if lo < n {
@@ -38,6 +39,7 @@ pub(crate) fn below_u32<R: TryRng + ?Sized>(rng: &mut R, n: u32) -> Result<u32, 
 }
 
 /// A uniform `u64` in `[0, n)`, drawn from 64-bit words. `n` must not be zero.
+#[inline]
 pub(crate) fn below_u64<R: TryRng + ?Sized>(rng: &mut R, n: u64) -> Result<u64, R::Error> {
     let (mut hi, mut lo) = wmul64(rng.try_next_u64()?, n);
     if lo < n {
@@ -81,6 +83,7 @@ pub(crate) fn full_u128<R: TryRng + ?Sized>(rng: &mut R) -> Result<u128, R::Erro
 /// Lengths that fit in a `u32` use 32-bit words (half the generator output of the
 /// 64-bit path), longer ones 64-bit words. The choice depends on `len` only, so
 /// results are the same on 32- and 64-bit targets.
+#[inline]
 pub(crate) fn index<R: TryRng + ?Sized>(rng: &mut R, len: usize) -> Result<usize, R::Error> {
     match u32::try_from(len) {
         Ok(len) => below_u32(rng, len).map(widen_u32),

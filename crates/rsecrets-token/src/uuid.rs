@@ -2,6 +2,8 @@
 
 use rand_core::TryCryptoRng;
 use rsecrets_core::Error;
+use zeroize::Zeroize as _;
+#[cfg(feature = "alloc")]
 use zeroize::Zeroizing;
 
 use crate::scratch::ascii_str;
@@ -57,19 +59,24 @@ fn write_uuid4<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     out: &mut [u8],
 ) -> Result<(), Error<R::Error>> {
-    let mut bytes = Zeroizing::new([0u8; 16]);
-    rng.try_fill_bytes(&mut bytes[..]).map_err(Error::Rng)?;
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    for (start, end, at) in GROUPS {
-        let encoded =
-            base16ct::lower::encode(&bytes[start..end], &mut out[at..at + 2 * (end - start)]);
-        debug_assert!(encoded.is_ok());
+    let mut bytes = [0u8; 16];
+    let filled = rng.try_fill_bytes(&mut bytes);
+    if filled.is_ok() {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        for (start, end, at) in GROUPS {
+            let encoded =
+                base16ct::lower::encode(&bytes[start..end], &mut out[at..at + 2 * (end - start)]);
+            debug_assert!(encoded.is_ok());
+        }
+        for at in HYPHENS {
+            out[at] = b'-';
+        }
     }
-    for at in HYPHENS {
-        out[at] = b'-';
-    }
-    Ok(())
+    // Nothing above can panic, so this wipe always runs. As a slice: zeroize wipes
+    // a slice in one pass, an array (or a `Zeroizing` array) a byte at a time.
+    bytes.as_mut_slice().zeroize();
+    filled.map_err(Error::Rng)
 }
 
 /// A random UUID (RFC 9562, version 4) in canonical lowercase form, like Python's

@@ -365,6 +365,7 @@ fn read_limited<R: std::io::Read>(reader: R, path: Option<&Path>) -> Result<Vec<
     Ok(bytes)
 }
 
+#[cfg(feature = "std")]
 fn read_error(path: Option<&Path>, e: &std::io::Error) -> Error {
     Error::WordListRead {
         path: path.map(Path::to_path_buf),
