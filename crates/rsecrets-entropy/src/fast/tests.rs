@@ -90,25 +90,38 @@ fn reseeds_after_the_configured_bytes() {
 
 #[test]
 fn reseeds_after_the_configured_time() {
-    let mut core = small(u64::MAX, Duration::from_millis(20));
+    // Time passes by moving the seed's timestamp back past the interval, so the
+    // test neither sleeps nor depends on the scheduler: a stall of the machine
+    // shorter than the interval cannot add a reseed.
+    const INTERVAL: Duration = Duration::from_secs(600);
+    let age = |core: &mut Core| {
+        core.seeded_at = Instant::now().checked_sub(INTERVAL).unwrap();
+    };
+    let mut core = small(u64::MAX, INTERVAL);
     let mut buf = vec![0u8; STREAM_LEN];
     core.fill(&mut buf[..1]).unwrap();
     assert_eq!(core.reseeds(), 1);
-    std::thread::sleep(Duration::from_millis(40));
+    age(&mut core);
     // The interval is checked at the next refill: exhaust the buffer to force one.
     let rest = STREAM_LEN - core.pos;
     core.take(&mut buf[..rest]).unwrap();
     assert_eq!(core.reseeds(), 1, "no refill yet");
     core.fill(&mut buf[..1]).unwrap();
     assert_eq!(core.reseeds(), 2, "the refill after the interval reseeds");
+    let rest = STREAM_LEN - core.pos;
+    core.take(&mut buf[..rest]).unwrap();
+    core.fill(&mut buf[..1]).unwrap();
+    assert_eq!(core.reseeds(), 2, "a refill within the interval does not");
     // Large (direct) fills check the clock themselves.
-    std::thread::sleep(Duration::from_millis(40));
+    age(&mut core);
     core.fill(&mut buf[..DIRECT_MIN]).unwrap();
     assert_eq!(
         core.reseeds(),
         3,
         "a direct fill after the interval reseeds"
     );
+    core.fill(&mut buf[..DIRECT_MIN]).unwrap();
+    assert_eq!(core.reseeds(), 3);
 }
 
 #[test]
