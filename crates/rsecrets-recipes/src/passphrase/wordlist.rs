@@ -146,8 +146,8 @@ impl WordList {
     /// # Errors
     ///
     /// [`Error::WordListRead`] if reading fails or gives more than
-    /// [`MAX_WORD_LIST_BYTES`], [`Error::WordListNotUtf8`] if the
-    /// text is not UTF-8, and the errors of [`parse`](Self::parse).
+    /// [`MAX_WORD_LIST_BYTES`], [`Error::WordListNotUtf8`] if the text is not UTF-8,
+    /// and the errors of [`parse`](Self::parse).
     #[cfg(feature = "std")]
     pub fn from_reader<R: std::io::Read>(reader: R) -> Result<Self, Error> {
         let bytes = read_limited(reader, None)?;
@@ -166,8 +166,9 @@ impl WordList {
     /// # Errors
     ///
     /// [`Error::WordListRead`] if the file cannot be read (missing, a directory,
-    /// no permission) or is larger than [`MAX_WORD_LIST_BYTES`], [`Error::WordListNotUtf8`] if it is not UTF-8, and the
-    /// errors of [`parse`](Self::parse).
+    /// no permission) or is larger than [`MAX_WORD_LIST_BYTES`],
+    /// [`Error::WordListNotUtf8`] if it is not UTF-8, and the errors of
+    /// [`parse`](Self::parse).
     #[cfg(feature = "std")]
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
