@@ -45,10 +45,15 @@ fn narrow<T: TryFrom<u128>>(v: u128, max: u128, unit: &str) -> Result<T, String>
     T::try_from(v).map_err(|_| format!("at most {max} {unit}"))
 }
 
+/// A size in `min..=max`, as a `usize`.
+fn size_in(s: &str, min: usize, max: usize, unit: &str) -> Result<usize, String> {
+    let (min, max) = (min as u128, max as u128);
+    narrow(in_range(s, min, max, unit)?, max, unit)
+}
+
 /// `hex` / `urlsafe` NBYTES: `0..=MAX_TOKEN_BYTES`.
 pub(crate) fn token_bytes(s: &str) -> Result<usize, String> {
-    let max = MAX_TOKEN_BYTES as u128;
-    narrow(in_range(s, 0, max, "bytes")?, max, "bytes")
+    size_in(s, 0, MAX_TOKEN_BYTES, "bytes")
 }
 
 /// `bytes` NBYTES: any `u64` (the output is streamed, never held whole).
@@ -75,28 +80,24 @@ pub(crate) fn bits(s: &str) -> Result<u32, String> {
 
 /// `pin` DIGITS: `1..=MAX_PIN_DIGITS`.
 pub(crate) fn pin_digits(s: &str) -> Result<usize, String> {
-    let max = MAX_PIN_DIGITS as u128;
-    narrow(in_range(s, 1, max, "digits")?, max, "digits")
+    size_in(s, 1, MAX_PIN_DIGITS, "digits")
 }
 
 /// `password --length` L: `1..=MAX_PASSWORD_LENGTH` (the policy checks the tighter
 /// limit for a password with minimums).
 pub(crate) fn password_length(s: &str) -> Result<usize, String> {
-    let max = MAX_PASSWORD_LENGTH as u128;
-    narrow(in_range(s, 1, max, "characters")?, max, "characters")
+    size_in(s, 1, MAX_PASSWORD_LENGTH, "characters")
 }
 
 /// `password --min-*` K: `0..=MAX_PASSWORD_LENGTH` (the policy checks them against
 /// the length).
 pub(crate) fn minimum(s: &str) -> Result<usize, String> {
-    let max = MAX_PASSWORD_LENGTH as u128;
-    narrow(in_range(s, 0, max, "characters")?, max, "characters")
+    size_in(s, 0, MAX_PASSWORD_LENGTH, "characters")
 }
 
 /// `passphrase --words` W: `1..=MAX_PASSPHRASE_WORDS`.
 pub(crate) fn passphrase_words(s: &str) -> Result<usize, String> {
-    let max = MAX_PASSPHRASE_WORDS as u128;
-    narrow(in_range(s, 1, max, "words")?, max, "words")
+    size_in(s, 1, MAX_PASSPHRASE_WORDS, "words")
 }
 
 /// `url --param` NAME: non-empty, URL-unreserved characters only (`A-Z a-z 0-9 - . _ ~`),
