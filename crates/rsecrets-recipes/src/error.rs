@@ -99,6 +99,15 @@ pub enum Error<E = Infallible> {
         /// The operating system's description of the error.
         message: String,
     },
+    /// A word-list file with fewer than two distinct words (text and readers give
+    /// [`Error::Length`] instead: there is no file to name).
+    #[cfg(feature = "std")]
+    WordListTooShort {
+        /// The file.
+        path: PathBuf,
+        /// Its number of distinct words (0 or 1).
+        distinct: usize,
+    },
     /// An error of the layers below (a size limit, or the generator failing).
     Core(rsecrets_core::Error<E>),
 }
@@ -172,6 +181,13 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 Some(path) => write!(f, "cannot read the word list {}: {message}", path.display()),
                 None => write!(f, "cannot read the word list: {message}"),
             },
+            #[cfg(feature = "std")]
+            Error::WordListTooShort { path, distinct } => write!(
+                f,
+                "the word list {} has {distinct} distinct word{}; a passphrase needs at least 2",
+                path.display(),
+                if *distinct == 1 { "" } else { "s" }
+            ),
             Error::Core(e) => fmt::Display::fmt(e, f),
         }
     }

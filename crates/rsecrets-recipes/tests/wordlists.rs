@@ -256,3 +256,29 @@ fn an_endless_input_is_refused_after_the_limit() {
         Error::Length { requested: 1, .. }
     ));
 }
+
+#[test]
+fn a_file_with_too_few_words_is_named() {
+    for (name, text, distinct) in [
+        ("one.txt", "same\n same \n\n", 1),
+        ("empty.txt", "\n  \n", 0),
+    ] {
+        let path = temp_path(name);
+        std::fs::write(&path, text).unwrap();
+        let e = WordList::from_file(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            e,
+            Error::WordListTooShort {
+                path: path.clone(),
+                distinct
+            }
+        );
+        assert!(e.to_string().contains(&path.display().to_string()), "{e}");
+        // Text has no file to name: the plain length error.
+        assert!(matches!(
+            WordList::parse(text).unwrap_err(),
+            Error::Length { requested, .. } if requested == distinct
+        ));
+    }
+}

@@ -145,8 +145,8 @@ pub(crate) fn svg(rows: &[Row], path: &Path) {
         .pos(Pos::new(HPos::Center, VPos::Top));
     for (i, row) in rows.iter().enumerate() {
         let (x, y) = chart.plotting_area().map_coordinate(&(i as f64 + 0.5, 1.0));
-        for (line, text) in label_lines(row.name).iter().enumerate() {
-            let at = (x, y + 8 + 15 * line as i32);
+        for (line, text) in (0i32..).zip(label_lines(row.name)) {
+            let at = (x, y + 8 + 15 * line);
             let _ = root.draw(&Text::new(text.as_str(), at, &label_style));
         }
     }

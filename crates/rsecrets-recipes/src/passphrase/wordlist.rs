@@ -167,8 +167,8 @@ impl WordList {
     ///
     /// [`Error::WordListRead`] if the file cannot be read (missing, a directory,
     /// no permission) or is larger than [`MAX_WORD_LIST_BYTES`],
-    /// [`Error::WordListNotUtf8`] if it is not UTF-8, and the errors of
-    /// [`parse`](Self::parse).
+    /// [`Error::WordListNotUtf8`] if it is not UTF-8, and
+    /// [`Error::WordListTooShort`] if it has fewer than two distinct words.
     #[cfg(feature = "std")]
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref();
@@ -180,7 +180,18 @@ impl WordList {
     #[cfg(feature = "std")]
     fn from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Self, Error> {
         match core::str::from_utf8(bytes) {
-            Ok(text) => Self::parse(text),
+            Ok(text) => Self::parse(text).map_err(|e| match (e, path) {
+                (
+                    Error::Length {
+                        requested, min: 2, ..
+                    },
+                    Some(path),
+                ) if requested < 2 => Error::WordListTooShort {
+                    path: path.to_path_buf(),
+                    distinct: requested,
+                },
+                (e, _) => e,
+            }),
             Err(e) => {
                 let valid = &bytes[..e.valid_up_to()];
                 let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
