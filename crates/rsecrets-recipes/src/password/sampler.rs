@@ -54,7 +54,10 @@ impl Sampler {
             Sampler::Rejection { mins } => {
                 let mut secrets = Secrets::new(rng);
                 let mut out = Zeroizing::new(String::with_capacity(length));
-                while !rejection(&mut secrets, alphabet, length, mins, &mut out)? {
+                // One byte source for every try: bytes left over from a rejected
+                // try serve the next one.
+                let mut bytes = RandomBytes::new();
+                while !rejection(&mut secrets, &mut bytes, alphabet, length, mins, &mut out)? {
                     out.clear();
                 }
                 Ok(out)
@@ -99,12 +102,12 @@ fn uniform<R: TryCryptoRng>(
 /// `out`, and whether they meet the minimums.
 fn rejection<R: TryCryptoRng>(
     secrets: &mut Secrets<R>,
+    bytes: &mut RandomBytes,
     alphabet: &[u8],
     length: usize,
     mins: &[usize; 4],
     out: &mut String,
 ) -> Result<bool, Error<R::Error>> {
-    let mut bytes = RandomBytes::new();
     let mut counts = [0usize; 4];
     for i in 0..length {
         let byte = alphabet[bytes.below(secrets, alphabet.len(), length - i)?];
