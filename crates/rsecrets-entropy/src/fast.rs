@@ -19,8 +19,10 @@ use crate::{Error, OsRng};
 
 /// Length of the ChaCha20 key at the start of the page.
 const KEY_LEN: usize = 32;
-/// Keystream made per refill: the next key, then the output buffer (63 blocks).
-const STREAM_LEN: usize = 63 * 64;
+/// Keystream made per refill: the next key, then the output buffer. 60 blocks, a
+/// multiple of the 4 blocks the SIMD backends compute at once (a 63rd block would
+/// cost a whole 4-block step), and with the seal still inside one page.
+const STREAM_LEN: usize = 60 * 64;
 /// Page offset of the seal: the fork epoch the key was seeded in, plus one, as a
 /// little-endian u64. It reads 0 in a new page and in a child whose page the kernel
 /// wiped on fork, and differs from the current epoch + 1 in a child after any fork
@@ -37,9 +39,11 @@ const _: () = assert!(SEAL_END <= PAGE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN
 /// When a generator goes back to the OS for a new key.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Reseed {
-    /// After this many bytes have been handed out under one OS seed.
+    /// Once this many bytes of keystream have been made under one OS seed (checked
+    /// at each refill and each large request, so at most one buffer or one large
+    /// request more is handed out under that seed).
     pub(crate) bytes: u64,
-    /// After this long since the last OS seed (checked when the buffer is refilled).
+    /// After this long since the last OS seed (checked at the same points).
     pub(crate) interval: Duration,
 }
 
@@ -57,7 +61,9 @@ pub(crate) struct Core {
     /// `[key | output buffer | seal]`; bytes before `pos` have been handed out and are zero.
     page: StatePage,
     pos: usize,
-    served: u64,
+    /// Bytes of keystream made under the current OS seed: counted per refill and per
+    /// large request, so the per-call path does no accounting.
+    made: u64,
     seeded_at: Instant,
     policy: Reseed,
     reseeds: u64,
@@ -71,21 +77,31 @@ impl Core {
         Ok(Core {
             page,
             pos: STREAM_LEN,
-            served: 0,
+            made: 0,
             seeded_at: Instant::now(),
             policy,
             reseeds: 0,
         })
     }
 
-    /// Reseeds first if this is a fresh state, a forked child, or the OS seed is spent.
+    /// Reseeds first if this is a fresh state or a forked child. (Whether the OS seed
+    /// is spent is checked where keystream is made: [`refill`](Self::refill) and
+    /// [`fill_direct`](Self::fill_direct).)
     #[inline(always)]
     fn ensure_fresh(&mut self) -> Result<(), Error> {
         let seal = self.page.bytes()[SEAL..SEAL_END]
             .try_into()
             .ok()
             .map(u64::from_le_bytes);
-        if seal != Some(os::fork_epoch().wrapping_add(1)) || self.served >= self.policy.bytes {
+        if seal != Some(os::fork_epoch().wrapping_add(1)) {
+            self.reseed()?;
+        }
+        Ok(())
+    }
+
+    /// Reseeds if the current OS seed has made its share of keystream or is too old.
+    fn reseed_if_spent(&mut self) -> Result<(), Error> {
+        if self.made >= self.policy.bytes || self.seeded_at.elapsed() >= self.policy.interval {
             self.reseed()?;
         }
         Ok(())
@@ -99,7 +115,7 @@ impl Core {
         let epoch = os::fork_epoch().wrapping_add(1);
         page[SEAL..SEAL_END].copy_from_slice(&epoch.to_le_bytes());
         self.pos = STREAM_LEN;
-        self.served = 0;
+        self.made = 0;
         self.seeded_at = Instant::now();
         self.reseeds += 1;
         Ok(())
@@ -108,13 +124,12 @@ impl Core {
     /// Fast key erasure: one ChaCha20 stream under the current key, whose first 32
     /// bytes overwrite that key at once and whose rest becomes the buffer.
     fn refill(&mut self) -> Result<(), Error> {
-        if self.seeded_at.elapsed() >= self.policy.interval {
-            self.reseed()?;
-        }
+        self.reseed_if_spent()?;
         let page = self.page.bytes();
         let mut cipher = cipher_at(&page[..KEY_LEN], 0);
         cipher.write_keystream(&mut page[..STREAM_LEN]);
         self.pos = KEY_LEN;
+        self.made = self.made.saturating_add(STREAM_LEN as u64);
         Ok(())
     }
 
@@ -154,26 +169,23 @@ impl Core {
     pub(crate) fn fill(&mut self, dst: &mut [u8]) -> Result<(), Error> {
         self.ensure_fresh()?;
         if dst.len() >= DIRECT_MIN {
-            self.fill_direct(dst)?;
+            self.fill_direct(dst)
         } else {
-            self.take(dst)?;
+            self.take(dst)
         }
-        self.served = self.served.saturating_add(dst.len() as u64);
-        Ok(())
     }
 
     /// A one-time key from the buffer, then the keystream straight into `dst`.
     #[inline(never)]
     fn fill_direct(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        // Refills are rare on this path, so it checks the clock itself.
-        if self.seeded_at.elapsed() >= self.policy.interval {
-            self.reseed()?;
-        }
+        // Refills are rare on this path, so it checks the seed's budget itself.
+        self.reseed_if_spent()?;
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
         self.take(&mut key[..])?;
         for (i, chunk) in (0u64..).zip(dst.chunks_mut(DIRECT_CHUNK)) {
             cipher_at(&key[..], i).write_keystream(chunk);
         }
+        self.made = self.made.saturating_add(dst.len() as u64);
         Ok(())
     }
 
@@ -182,17 +194,15 @@ impl Core {
     #[inline(always)]
     fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
         self.ensure_fresh()?;
-        let mut word = [0u8; N];
-        if STREAM_LEN - self.pos >= N {
-            let pos = self.pos;
-            let src = &mut self.page.bytes()[pos..pos + N];
-            word.copy_from_slice(src);
+        let pos = self.pos;
+        if let Some(src) = self.page.bytes()[..STREAM_LEN].get_mut(pos..pos + N) {
+            let word: [u8; N] = src.try_into().unwrap_or_else(|_| unreachable!());
             src.fill(0);
-            self.pos += N;
-            self.served = self.served.saturating_add(N as u64);
-        } else {
-            self.fill(&mut word)?;
+            self.pos = pos + N;
+            return Ok(word);
         }
+        let mut word = [0u8; N];
+        self.take_across_refills(&mut word)?;
         Ok(word)
     }
 
@@ -246,11 +256,19 @@ fn with_state<T>(op: impl FnOnce(&mut Core) -> Result<T, Error>) -> Option<Resul
             let mut slot = cell.borrow_mut();
             let core = match &mut *slot {
                 Some(core) => core,
-                empty => empty.insert(Core::new(DEFAULT_RESEED)?),
+                empty => first_use(empty)?,
             };
             op(core)
         })
         .ok()
+}
+
+/// Creates this thread's state. Out of line, so the per-call path stays small
+/// enough to inline into its callers.
+#[cold]
+#[inline(never)]
+fn first_use(slot: &mut Option<Core>) -> Result<&mut Core, Error> {
+    Ok(slot.insert(Core::new(DEFAULT_RESEED)?))
 }
 
 /// `op` during thread teardown, when the thread-local is gone: a one-off state,
@@ -287,9 +305,10 @@ macro_rules! on_state {
 ///   checks a process-wide epoch that a `pthread_atfork` child handler bumps, and on
 ///   Linux the state lives in a page the kernel wipes in the child
 ///   (`MADV_WIPEONFORK`), which also catches forks that skip the atfork handlers.
-/// - **Reseeding**: a new 32-byte key from the OS after 1 MiB of output, after 60
-///   seconds (checked at each refill of the 4000-byte buffer and on each large
-///   request), after a fork, and on [`TryFastRng::reseed`].
+/// - **Reseeding**: a new 32-byte key from the OS once 1 MiB of keystream has been
+///   made under the current one or 60 seconds have passed (both checked at each
+///   refill of the 3808-byte buffer and on each large request), after a fork, and
+///   on [`TryFastRng::reseed`].
 /// - **Thread exit** wipes the thread's state and unmaps it.
 /// - **Large requests** (2 KiB and more) take a one-time key from the buffer and are
 ///   filled straight into the caller's memory.

@@ -71,20 +71,28 @@ fn outputs_do_not_repeat() {
 
 #[test]
 fn reseeds_after_the_configured_bytes() {
-    let mut core = small(1000, Duration::from_secs(3600));
-    let mut buf = [0u8; 10];
-    core.fill(&mut buf).unwrap();
+    // The budget is checked where keystream is made: at each refill and each large
+    // (direct) request. With a budget of two buffers, every third refill reseeds.
+    const BUFFER: usize = STREAM_LEN - KEY_LEN;
+    let mut core = small(2 * STREAM_LEN as u64, Duration::from_secs(3600));
+    let mut buf = vec![0u8; BUFFER];
+    core.fill(&mut buf[..1]).unwrap();
     assert_eq!(core.reseeds(), 1, "the first draw seeds");
-    for _ in 0..99 {
-        core.fill(&mut buf).unwrap();
-    }
-    assert_eq!(core.reseeds(), 1, "1000 bytes served under the first seed");
-    core.fill(&mut buf).unwrap();
-    assert_eq!(core.reseeds(), 2, "the 1001st byte needs a new seed");
-    // Direct fills count too.
-    let mut big = vec![0u8; 5000];
+    // Exhaust the first buffer, then a second one: still the first seed.
+    let rest = STREAM_LEN - core.pos;
+    core.take(&mut buf[..rest]).unwrap();
+    core.fill(&mut buf[..1]).unwrap();
+    let rest = STREAM_LEN - core.pos;
+    core.take(&mut buf[..rest]).unwrap();
+    assert_eq!(core.reseeds(), 1, "two buffers made under the first seed");
+    core.fill(&mut buf[..1]).unwrap();
+    assert_eq!(core.reseeds(), 2, "the third refill needs a new seed");
+    // Direct fills count too: this one takes the seed to its budget...
+    let mut big = vec![0u8; 2 * STREAM_LEN];
     core.fill(&mut big).unwrap();
-    core.fill(&mut buf).unwrap();
+    assert_eq!(core.reseeds(), 2);
+    // ...so the next one reseeds first.
+    core.fill(&mut big).unwrap();
     assert_eq!(core.reseeds(), 3);
 }
 
