@@ -4,7 +4,7 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
 use zeroize::Zeroize;
 
-use crate::scratch::{SCRATCH_LEN, Scratch, ascii_str};
+use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Sink, SliceSink, ascii_str};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
@@ -69,14 +69,14 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     if nbytes <= SCRATCH_LEN {
         // One chunk (every usual token): the encoder hands back its own `&str`, so
         // the output needs no second pass to prove it is ASCII.
-        let mut scratch = Scratch::new();
+        let mut scratch = Scratch::<SCRATCH_LEN>::new();
         let src = scratch.draw(rng, nbytes).map_err(Error::Rng)?;
         return match base16ct::lower::encode_str(src, out) {
             Ok(text) => Ok(text),
             Err(_) => unreachable!("`out` is exactly twice as long as `src`"),
         };
     }
-    match write_hex(rng, out) {
+    match write_hex(rng, nbytes, &mut SliceSink::new(out)) {
         Ok(()) => Ok(ascii_str(out)),
         Err(err) => {
             out.zeroize();
@@ -85,24 +85,52 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Fills `out` (of even length) with the hex of `out.len() / 2` random bytes.
-fn write_hex<R: TryRng + ?Sized>(rng: &mut R, out: &mut [u8]) -> Result<(), R::Error> {
-    let mut scratch = Scratch::new();
-    for dst in out.chunks_mut(2 * SCRATCH_LEN) {
-        let src = scratch.draw(rng, dst.len() / 2)?;
-        // `dst` is exactly twice as long as `src`, so this cannot fail.
-        let encoded = base16ct::lower::encode(src, dst);
-        debug_assert!(encoded.is_ok());
+/// Puts the hex of `nbytes` random bytes into `sink`, drawn [`SCRATCH_LEN`] at a time.
+fn write_hex<R: TryRng + ?Sized>(
+    rng: &mut R,
+    nbytes: usize,
+    sink: &mut impl Sink,
+) -> Result<(), R::Error> {
+    if nbytes <= SMALL_LEN {
+        write_hex_in::<_, SMALL_LEN>(rng, nbytes, sink)
+    } else {
+        write_hex_in::<_, SCRATCH_LEN>(rng, nbytes, sink)
+    }
+}
+
+/// [`write_hex`] through a [`Scratch`] of `N` bytes.
+fn write_hex_in<R: TryRng + ?Sized, const N: usize>(
+    rng: &mut R,
+    nbytes: usize,
+    sink: &mut impl Sink,
+) -> Result<(), R::Error> {
+    let mut scratch = Scratch::<N>::new();
+    let mut remaining = nbytes;
+    while remaining > 0 {
+        let src = scratch.draw(rng, remaining.min(N))?;
+        remaining -= src.len();
+        for piece in src.chunks(PIECE_LEN / 2) {
+            sink.put(piece, 2 * piece.len(), hex);
+        }
     }
     Ok(())
+}
+
+/// The lowercase hex of `src` in `dst` (exactly twice as long), in constant time.
+#[inline]
+pub(crate) fn hex<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
+    match base16ct::lower::encode_str(src, dst) {
+        Ok(text) => text,
+        Err(_) => unreachable!("`dst` is exactly twice as long as `src`"),
+    }
 }
 
 /// A random token of `nbytes` bytes as lowercase hexadecimal (`2 * nbytes`
 /// characters): Python's `secrets.token_hex`.
 ///
 /// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY) (32 bytes, 64
-/// characters). The string is built in place in a buffer of its final size, wiped
-/// when dropped; the encoder is constant-time.
+/// characters). The string is allocated once at its final size and wiped when
+/// dropped; the encoder is constant-time.
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;
@@ -126,16 +154,8 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
     let nbytes = checked_nbytes(nbytes)?;
-    if nbytes <= SCRATCH_LEN {
-        // One chunk: the encoder allocates the string at its final size (so no
-        // reallocation leaves a copy behind) and needs no second UTF-8 pass.
-        let mut scratch = Scratch::new();
-        let src = scratch.draw(rng, nbytes).map_err(Error::Rng)?;
-        return Ok(zeroize::Zeroizing::new(base16ct::lower::encode_string(src)));
-    }
-    let mut text = zeroize::Zeroizing::new(alloc::vec![0u8; nbytes * 2]);
-    // On an error `text` is wiped when dropped; on success it is validated once, by
-    // `ascii_string`.
-    write_hex(rng, &mut text).map_err(Error::Rng)?;
-    Ok(crate::scratch::ascii_string(text))
+    let mut text = crate::scratch::StringSink::with_capacity(2 * nbytes);
+    // On an error the partial text is wiped when `text` is dropped.
+    write_hex(rng, nbytes, &mut text).map_err(Error::Rng)?;
+    Ok(text.take())
 }

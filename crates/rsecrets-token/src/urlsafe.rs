@@ -3,9 +3,9 @@
 use base64ct::{Base64UrlUnpadded, Encoding};
 use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroize;
 
-use crate::scratch::{SCRATCH_LEN, Scratch, ascii_str};
+use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Sink, SliceSink, ascii_str};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_urlsafe`]`(nbytes)`: `ceil(4 * nbytes / 3)`
@@ -79,7 +79,7 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
             max: fits,
         });
     };
-    match write_urlsafe(rng, nbytes, out) {
+    match write_urlsafe(rng, nbytes, &mut SliceSink::new(out)) {
         Ok(()) => Ok(ascii_str(out)),
         Err(err) => {
             out.zeroize();
@@ -88,40 +88,68 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Fills `out` (of length `urlsafe_len(nbytes)`) with the encoding of `nbytes`
-/// random bytes.
+/// Puts the unpadded base64url of `nbytes` random bytes into `sink`, drawn
+/// [`SCRATCH_LEN`] at a time.
 fn write_urlsafe<R: TryRng + ?Sized>(
     rng: &mut R,
     nbytes: usize,
-    out: &mut [u8],
+    sink: &mut impl Sink,
 ) -> Result<(), R::Error> {
-    let mut scratch = Scratch::new();
-    let mut out = out;
+    if nbytes <= SMALL_LEN {
+        write_urlsafe_in::<_, SMALL_LEN>(rng, nbytes, sink)
+    } else {
+        write_urlsafe_in::<_, SCRATCH_LEN>(rng, nbytes, sink)
+    }
+}
+
+/// [`write_urlsafe`] through a [`Scratch`] of `N` bytes (a multiple of 3).
+fn write_urlsafe_in<R: TryRng + ?Sized, const N: usize>(
+    rng: &mut R,
+    nbytes: usize,
+    sink: &mut impl Sink,
+) -> Result<(), R::Error> {
+    let mut scratch = Scratch::<N>::new();
     let mut remaining = nbytes;
     while remaining > 0 {
-        let src = scratch.draw(rng, remaining.min(SCRATCH_LEN))?;
+        let src = scratch.draw(rng, remaining.min(N))?;
         remaining -= src.len();
-        // Whole 3-byte groups go straight to the encoder. `SCRATCH_LEN` is a multiple
-        // of 3, so only the last chunk can end in a partial group.
+        // Whole 3-byte groups go straight to the encoder. `N` is a multiple of 3, so
+        // only the last chunk can end in a partial group.
         let (groups, partial) = src.split_at(src.len() / 3 * 3);
-        let (dst, rest) = core::mem::take(&mut out).split_at_mut(groups.len() / 3 * 4);
-        let encoded = Base64UrlUnpadded::encode(groups, dst);
-        debug_assert!(encoded.is_ok());
-        out = rest;
+        for piece in groups.chunks(PIECE_LEN / 4 * 3) {
+            sink.put(piece, piece.len() / 3 * 4, base64url);
+        }
         if !partial.is_empty() {
-            // Encode the partial group ourselves, through wiped buffers, rather than
-            // let the encoder copy it into temporaries of its own that nobody wipes.
-            let mut group = Zeroizing::new([0u8; 3]);
-            let mut chars = Zeroizing::new([0u8; 4]);
-            group[..partial.len()].copy_from_slice(partial);
-            let encoded = Base64UrlUnpadded::encode(&group[..], &mut chars[..]);
-            debug_assert!(encoded.is_ok());
-            // The zero padding bits make the leading characters those of the
-            // unpadded encoding of `partial` alone: one more than its length.
-            out.copy_from_slice(&chars[..out.len()]);
+            sink.put(partial, partial.len() + 1, partial_group);
         }
     }
     Ok(())
+}
+
+/// The unpadded base64url of `src` (whole 3-byte groups) in `dst`, in constant time.
+#[inline]
+fn base64url<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
+    match Base64UrlUnpadded::encode(src, dst) {
+        Ok(text) => text,
+        Err(_) => unreachable!("`dst` holds 4 characters per 3 bytes"),
+    }
+}
+
+/// The unpadded base64url of a partial group (1 or 2 bytes) in `dst` (one character
+/// more). Encoded here, through buffers this function wipes, rather than by the
+/// encoder, which would copy it into temporaries of its own that nobody wipes.
+fn partial_group<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
+    let mut group = [0u8; 3];
+    let mut chars = [0u8; 4];
+    group[..src.len()].copy_from_slice(src);
+    let _ = base64url(&group, &mut chars);
+    // The zero padding bits make the leading characters those of the unpadded
+    // encoding of `src` alone.
+    dst.copy_from_slice(&chars[..dst.len()]);
+    // As slices: zeroize wipes a slice in one pass, an array a byte at a time.
+    group.as_mut_slice().zeroize();
+    chars.as_mut_slice().zeroize();
+    ascii_str(dst)
 }
 
 /// A random token of `nbytes` bytes as URL-safe base64 without padding
@@ -129,8 +157,8 @@ fn write_urlsafe<R: TryRng + ?Sized>(
 /// `secrets.token_urlsafe`.
 ///
 /// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY) (32 bytes, 43
-/// characters). The string is built in place in a buffer of its final size, wiped
-/// when dropped; the encoder is constant-time.
+/// characters). The string is allocated once at its final size and wiped when
+/// dropped; the encoder is constant-time.
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;
@@ -152,17 +180,16 @@ fn write_urlsafe<R: TryRng + ?Sized>(
 pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     nbytes: impl Into<Option<usize>>,
-) -> Result<Zeroizing<alloc::string::String>, Error<R::Error>> {
+) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
     let nbytes = checked_nbytes(nbytes)?;
     let len = urlsafe_len(nbytes).ok_or(Error::TooLarge {
         requested: nbytes,
         max: MAX_TOKEN_BYTES,
     })?;
-    let mut text = Zeroizing::new(alloc::vec![0u8; len]);
-    // On an error `text` is wiped when dropped; on success it is validated once, by
-    // `ascii_string`.
+    let mut text = crate::scratch::StringSink::with_capacity(len);
+    // On an error the partial text is wiped when `text` is dropped.
     write_urlsafe(rng, nbytes, &mut text).map_err(Error::Rng)?;
-    Ok(crate::scratch::ascii_string(text))
+    Ok(text.take())
 }
 
 #[cfg(test)]
