@@ -84,19 +84,39 @@ impl Core {
         })
     }
 
-    /// Reseeds first if this is a fresh state or a forked child. (Whether the OS seed
-    /// is spent is checked where keystream is made: [`refill`](Self::refill) and
-    /// [`fill_direct`](Self::fill_direct).)
+    /// Whether the key was seeded in this process since its last fork: `false` for a
+    /// fresh state and in a forked child.
     #[inline(always)]
-    fn ensure_fresh(&mut self) -> Result<(), Error> {
+    fn sealed(&mut self) -> bool {
         let seal = self.page.bytes()[SEAL..SEAL_END]
             .try_into()
             .ok()
             .map(u64::from_le_bytes);
-        if seal != Some(os::fork_epoch().wrapping_add(1)) {
+        seal == Some(os::fork_epoch().wrapping_add(1))
+    }
+
+    /// Reseeds first if this is a fresh state or a forked child. (Whether the OS seed
+    /// is spent is checked where keystream is made: [`refill`](Self::refill) and
+    /// [`fill_direct`](Self::fill_direct).)
+    fn ensure_fresh(&mut self) -> Result<(), Error> {
+        if !self.sealed() {
             self.reseed()?;
         }
         Ok(())
+    }
+
+    /// The per-call fast path: the next `len` buffered bytes, marked as handed out,
+    /// if the state is sealed and the buffer holds that many. The caller copies and
+    /// wipes them. Everything else (seeding, a fork, a refill) is out of line.
+    #[inline(always)]
+    fn ready(&mut self, len: usize) -> Option<&mut [u8]> {
+        if !self.sealed() {
+            return None;
+        }
+        let pos = self.pos;
+        let src = self.page.bytes()[..STREAM_LEN].get_mut(pos..pos + len)?;
+        self.pos = pos + len;
+        Some(src)
     }
 
     /// Reseeds if the current OS seed has made its share of keystream or is too old.
@@ -167,6 +187,21 @@ impl Core {
 
     #[inline]
     pub(crate) fn fill(&mut self, dst: &mut [u8]) -> Result<(), Error> {
+        if dst.len() < DIRECT_MIN {
+            if let Some(src) = self.ready(dst.len()) {
+                dst.copy_from_slice(src);
+                src.fill(0);
+                return Ok(());
+            }
+        }
+        self.fill_slow(dst)
+    }
+
+    /// [`fill`](Self::fill) off the fast path: reseeding first if needed, then a
+    /// large request straight into `dst` or a small one across a refill.
+    #[cold]
+    #[inline(never)]
+    fn fill_slow(&mut self, dst: &mut [u8]) -> Result<(), Error> {
         self.ensure_fresh()?;
         if dst.len() >= DIRECT_MIN {
             self.fill_direct(dst)
@@ -189,31 +224,34 @@ impl Core {
         Ok(())
     }
 
-    /// `N` bytes for a word: straight from the buffer when it holds enough (the
-    /// common case), through [`fill`](Self::fill) otherwise.
+    /// A word made from the next `N` bytes: straight from the buffer when it holds
+    /// enough (the common case), through [`fill_slow`](Self::fill_slow) otherwise.
     #[inline(always)]
-    fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
-        self.ensure_fresh()?;
-        let pos = self.pos;
-        if let Some(src) = self.page.bytes()[..STREAM_LEN].get_mut(pos..pos + N) {
-            let word: [u8; N] = src.try_into().unwrap_or_else(|_| unreachable!());
+    fn word<T, const N: usize>(&mut self, from: fn([u8; N]) -> T) -> Result<T, Error> {
+        if let Some(src) = self.ready(N) {
+            let word = from(src.try_into().unwrap_or_else(|_| unreachable!()));
             src.fill(0);
-            self.pos = pos + N;
             return Ok(word);
         }
-        let mut word = [0u8; N];
-        self.take_across_refills(&mut word)?;
-        Ok(word)
+        self.word_slow(from)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn word_slow<T, const N: usize>(&mut self, from: fn([u8; N]) -> T) -> Result<T, Error> {
+        let mut bytes = [0u8; N];
+        self.fill_slow(&mut bytes)?;
+        Ok(from(bytes))
     }
 
     #[inline(always)]
     pub(crate) fn next_u64(&mut self) -> Result<u64, Error> {
-        self.word().map(u64::from_le_bytes)
+        self.word(u64::from_le_bytes)
     }
 
     #[inline(always)]
     pub(crate) fn next_u32(&mut self) -> Result<u32, Error> {
-        self.word().map(u32::from_le_bytes)
+        self.word(u32::from_le_bytes)
     }
 
     #[cfg(test)]
@@ -361,12 +399,12 @@ fn no_entropy(e: Error) -> ! {
 impl TryRng for FastRng {
     type Error = Infallible;
 
-    #[inline]
+    #[inline(always)]
     fn try_next_u32(&mut self) -> Result<u32, Infallible> {
         Ok(on_state!(|core| core.next_u32()).unwrap_or_else(|e| no_entropy(e)))
     }
 
-    #[inline]
+    #[inline(always)]
     fn try_next_u64(&mut self) -> Result<u64, Infallible> {
         Ok(on_state!(|core| core.next_u64()).unwrap_or_else(|e| no_entropy(e)))
     }
