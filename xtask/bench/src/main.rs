@@ -64,6 +64,7 @@ fn main() {
     println!("{text}");
     if let Some(dir) = out_dir {
         let dir = std::path::Path::new(&dir);
+        std::fs::create_dir_all(dir).expect("create the output directory");
         std::fs::write(dir.join("benchmarks.md"), &text).expect("write benchmarks.md");
         report::svg(&table, &dir.join("benchmarks.svg"));
         eprintln!("wrote {}/benchmarks.md and benchmarks.svg", dir.display());

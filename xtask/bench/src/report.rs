@@ -72,11 +72,12 @@ pub(crate) fn markdown(rows: &[Row], whole: &[Whole], rounds: usize, cli_rounds:
     let _ = writeln!(
         s,
         "\nReading the table:\n\n\
-         - The rsecrets rows pay for what the floor skips: a thread-local lookup, a fork \
-         check and the reseed accounting on every call, wiping each byte handed out from \
-         the generator's buffer, and, for owned results, wiping the `Zeroizing` secret \
-         when it is dropped. zeroize wipes a `String`'s contents a byte at a time: about \
-         10 ns for the 64 characters of a hex token, measured apart.\n\
+         - The rsecrets rows pay for what the floor skips: a thread-local lookup and a \
+         fork check on every call, wiping each byte handed out from the generator's \
+         buffer, and, for owned results, wiping the `Zeroizing` secret when it is \
+         dropped. zeroize wipes a `String`'s contents one byte at a time; the row \
+         *64-char String, wiped on drop* measures that alone (rsecrets column: a \
+         `Zeroizing<String>`; floor column: a plain `String`).\n\
          - `compare_digest`: the *floor* column is `subtle`'s `ct_eq` on the two slices, \
          CPython's is `secrets.compare_digest`.\n\
          - `OsRng 32 B` is one `getrandom` system call either way; the `rand::rng()` \

@@ -257,6 +257,29 @@ pub(crate) fn all() -> Vec<Workload> {
             }),
         ],
     });
+    // What the API's `Zeroizing<String>` adds to every owned token: zeroize wipes a
+    // `String`'s contents one byte at a time when it is dropped. The floor column is
+    // the same string without the wipe.
+    const HEX64: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    v.push(Workload {
+        name: "64-char String, wiped on drop",
+        python: None,
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let mut s = rsecrets::Zeroizing::new(String::with_capacity(64));
+                s.push_str(black_box(HEX64));
+                black_box(&s);
+            }),
+            sys!(|| {
+                let mut s = String::with_capacity(64);
+                s.push_str(black_box(HEX64));
+                black_box(&s);
+            }),
+            None,
+            None,
+        ],
+    });
     let (a, b) = ([7u8; 32], [7u8; 32]);
     v.push(Workload {
         name: "compare_digest 32 B",
