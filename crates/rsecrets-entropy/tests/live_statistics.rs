@@ -13,12 +13,13 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Secrets;
 use rsecrets_entropy::{FastRng, OsRng, TryFastRng};
 
-/// The chi-square value exceeded with probability `1e-12` (z = 7.0345) for `df`
-/// degrees of freedom (Wilson–Hilferty).
-fn critical(df: f64) -> f64 {
-    let z = 7.034_483_825_301_132;
-    let a = 2.0 / (9.0 * df);
-    df * (1.0 - a + z * a.sqrt()).powi(3)
+#[path = "../../../xtask/test-support/chi_square.rs"]
+mod stats;
+
+/// The chi-square value exceeded with probability `1e-12` for `df` degrees of
+/// freedom (Wilson–Hilferty).
+fn critical(df: usize) -> f64 {
+    stats::critical_value(df, stats::Z_1E12)
 }
 
 fn chi_square(counts: &[u64], expected: &[f64]) -> f64 {
@@ -44,7 +45,7 @@ fn byte_frequencies<R: TryCryptoRng>(mut rng: R, name: &str) {
     let expected = vec![total as f64 / 256.0; 256];
     let chi2 = chi_square(&counts, &expected);
     assert!(
-        chi2 < critical(255.0),
+        chi2 < critical(255),
         "{name}: byte chi2 {chi2:.1} over {total} bytes"
     );
 }
@@ -64,7 +65,7 @@ fn randbelow<R: TryCryptoRng>(rng: R, name: &str) {
         let expected = vec![60_000.0 / cells as f64; counts.len()];
         let chi2 = chi_square(&counts, &expected);
         assert!(
-            chi2 < critical(cells as f64 - 1.0),
+            chi2 < critical(counts.len() - 1),
             "{name}: randbelow({n}) chi2 {chi2:.1}"
         );
     }
@@ -98,7 +99,7 @@ fn words_are_uniform_on_both() {
             counts[usize::try_from(v & 15).unwrap()] += 1;
         }
         let chi2 = chi_square(&counts, &[8_000.0; 16]);
-        assert!(chi2 < critical(15.0), "{name}: nibble chi2 {chi2:.1}");
+        assert!(chi2 < critical(15), "{name}: nibble chi2 {chi2:.1}");
     }
     top_nibbles(OsRng, "OsRng");
     top_nibbles(FastRng::new(), "FastRng");

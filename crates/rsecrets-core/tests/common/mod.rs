@@ -1,4 +1,4 @@
-//! Shared test helpers: seeded generators and chi-square critical values.
+//! Shared test helpers: seeded generators and chi-square checks at the 1e-6 level.
 #![allow(dead_code, unreachable_pub)] // each test binary uses a different subset
 #![allow(clippy::unwrap_used)] // test helpers: a failed conversion is a failed test
 
@@ -11,45 +11,17 @@ pub fn seeded(seed: u8) -> Secrets<ChaCha20Rng> {
     Secrets::new(ChaCha20Rng::from_seed([seed; 32]))
 }
 
+#[path = "../../../../xtask/test-support/chi_square.rs"]
+mod stats;
+pub use stats::{pearson, pearson_uniform};
+
 /// The false-failure probability every statistical test is calibrated to.
 pub const ALPHA: f64 = 1e-6;
 
-/// `z` with `P(Z > z) = 1e-6` for a standard normal `Z`.
-const Z_ALPHA: f64 = 4.753_424_308_822_899;
-
 /// The chi-square value with upper-tail probability [`ALPHA`] for `df` degrees of
-/// freedom, by the Wilson–Hilferty approximation
-/// `df · (1 − 2/(9 df) + z·√(2/(9 df)))³`.
-///
-/// At this tail the approximation overestimates the exact quantile for small `df`
-/// (for `df = 2` it gives 30.3 where the exact value is 27.6), so a test's real
-/// false-failure probability is at most `ALPHA`; `chi_square.rs` checks this
-/// against the exact distribution.
+/// freedom (Wilson–Hilferty: see `xtask/test-support/chi_square.rs`).
 pub fn critical_value(df: u32) -> f64 {
-    let df = f64::from(df);
-    let c = 2.0 / (9.0 * df);
-    df * (1.0 - c + Z_ALPHA * c.sqrt()).powi(3)
-}
-
-/// Pearson's statistic `Σ (O − E)² / E` of `observed` counts against the
-/// probabilities `probs` (which must sum to 1).
-pub fn pearson(observed: &[u64], probs: &[f64]) -> f64 {
-    assert_eq!(observed.len(), probs.len());
-    let total: u64 = observed.iter().sum();
-    observed
-        .iter()
-        .zip(probs)
-        .map(|(&o, &p)| {
-            let e = p * total as f64;
-            (o as f64 - e).powi(2) / e
-        })
-        .sum()
-}
-
-/// Pearson's statistic against the uniform distribution over `observed.len()` bins.
-pub fn pearson_uniform(observed: &[u64]) -> f64 {
-    let p = 1.0 / observed.len() as f64;
-    pearson(observed, &vec![p; observed.len()])
+    stats::critical_value(df as usize, stats::Z_1E6)
 }
 
 /// Whether a statistic with `df` degrees of freedom stays below the critical value.

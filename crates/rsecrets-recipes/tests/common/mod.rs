@@ -11,36 +11,17 @@ pub fn seeded(seed: u8) -> ChaCha20Rng {
     ChaCha20Rng::from_seed([seed; 32])
 }
 
+#[path = "../../../../xtask/test-support/chi_square.rs"]
+mod stats;
+pub use stats::pearson;
+
 /// The false-failure probability every statistical test is calibrated to.
 pub const ALPHA: f64 = 1e-6;
 
-/// `z` with `P(Z > z) = 1e-6` for a standard normal `Z`.
-const Z_ALPHA: f64 = 4.753_424_308_822_899;
-
 /// The chi-square value with upper-tail probability [`ALPHA`] for `df` degrees of
-/// freedom, by the Wilson–Hilferty approximation
-/// `df · (1 − 2/(9 df) + z·√(2/(9 df)))³`. At this tail it overestimates the
-/// exact quantile for small `df` (rsecrets-core's `chi_square.rs` checks it), so a
-/// test's real false-failure probability is at most [`ALPHA`].
+/// freedom (Wilson–Hilferty: see `xtask/test-support/chi_square.rs`).
 pub fn critical_value(df: usize) -> f64 {
-    let df = df as f64;
-    let c = 2.0 / (9.0 * df);
-    df * (1.0 - c + Z_ALPHA * c.sqrt()).powi(3)
-}
-
-/// Pearson's statistic `Σ (O − E)² / E` of `observed` counts against the
-/// probabilities `probs` (which must sum to 1).
-pub fn pearson(observed: &[u64], probs: &[f64]) -> f64 {
-    assert_eq!(observed.len(), probs.len());
-    let total: u64 = observed.iter().sum();
-    observed
-        .iter()
-        .zip(probs)
-        .map(|(&o, &p)| {
-            let e = p * total as f64;
-            (o as f64 - e).powi(2) / e
-        })
-        .sum()
+    stats::critical_value(df, stats::Z_1E6)
 }
 
 /// Whether `observed` fits `probs` at the 1e-6 level (`len − 1` degrees of freedom).
