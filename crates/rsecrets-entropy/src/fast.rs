@@ -5,6 +5,7 @@
 use core::cell::RefCell;
 use core::convert::Infallible;
 use core::fmt;
+use core::mem::ManuallyDrop;
 use core::sync::atomic::{AtomicU64, Ordering};
 use core::time::Duration;
 use std::time::Instant;
@@ -282,34 +283,62 @@ impl Drop for Core {
 }
 
 std::thread_local! {
-    static STATE: RefCell<Option<Core>> = const { RefCell::new(None) };
+    /// This thread's state. Held in `ManuallyDrop` so that the thread-local itself
+    /// has no destructor: reaching it is then a plain thread-local address, with no
+    /// per-call check that it is still alive. [`GUARD`] drops (wipes and unmaps) it
+    /// when the thread exits.
+    static STATE: RefCell<Option<ManuallyDrop<Core>>> = const { RefCell::new(None) };
+    /// Registered when the state is created; its destructor drops the state.
+    static GUARD: Guard = const { Guard };
 }
 
-/// Runs `op` on this thread's state, creating it on first use; `None` if the
-/// thread-local is already gone (thread teardown).
+/// Drops this thread's state when the thread exits (see [`STATE`]).
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        // `STATE` has no destructor, so it is still reachable here. No borrow of it
+        // is live: thread-local destructors run after the thread's code returned.
+        let core = STATE.with(|cell| cell.try_borrow_mut().ok().and_then(|mut s| s.take()));
+        if let Some(core) = core {
+            drop(ManuallyDrop::into_inner(core));
+        }
+    }
+}
+
+/// Runs `op` on this thread's state, creating it on first use; `None` during
+/// thread teardown, once the state has been dropped.
 #[inline(always)]
 fn with_state<T>(op: impl FnOnce(&mut Core) -> Result<T, Error>) -> Option<Result<T, Error>> {
-    STATE
-        .try_with(|cell| {
-            let mut slot = cell.borrow_mut();
-            let core = match &mut *slot {
-                Some(core) => core,
-                empty => first_use(empty)?,
-            };
-            op(core)
-        })
-        .ok()
+    STATE.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let core = match &mut *slot {
+            Some(core) => core,
+            empty => match first_use(empty) {
+                Ok(Some(core)) => core,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        Some(op(core))
+    })
 }
 
-/// Creates this thread's state. Out of line, so the per-call path stays small
-/// enough to inline into its callers.
+/// Creates this thread's state, or `None` if the thread is already tearing down:
+/// the state is stored only once [`GUARD`] is registered to drop it, never where
+/// nothing would wipe it. Out of line, so the per-call path stays small enough to
+/// inline into its callers.
 #[cold]
 #[inline(never)]
-fn first_use(slot: &mut Option<Core>) -> Result<&mut Core, Error> {
-    Ok(slot.insert(Core::new(DEFAULT_RESEED)?))
+fn first_use(slot: &mut Option<ManuallyDrop<Core>>) -> Result<Option<&mut Core>, Error> {
+    if GUARD.try_with(|_| ()).is_err() {
+        return Ok(None);
+    }
+    let core = Core::new(DEFAULT_RESEED)?;
+    Ok(Some(&mut **slot.insert(ManuallyDrop::new(core))))
 }
 
-/// `op` during thread teardown, when the thread-local is gone: a one-off state,
+/// `op` during thread teardown, once this thread's state is gone: a one-off state,
 /// seeded from the OS and wiped when the call returns. Out of line, so the hot path
 /// stays small.
 #[cold]
