@@ -4,7 +4,7 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
 use zeroize::Zeroize;
 
-use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Sink, SliceSink, ascii_str};
+use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Stage, ascii_str, into_slice};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
@@ -76,7 +76,8 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
             Err(_) => unreachable!("`out` is exactly twice as long as `src`"),
         };
     }
-    match write_hex(rng, nbytes, &mut SliceSink::new(out)) {
+    let written = write_hex(rng, nbytes, &mut into_slice(out));
+    match written {
         Ok(()) => Ok(ascii_str(out)),
         Err(err) => {
             out.zeroize();
@@ -85,16 +86,16 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Puts the hex of `nbytes` random bytes into `sink`, drawn [`SCRATCH_LEN`] at a time.
+/// Puts the hex of `nbytes` random bytes to `put`, drawn [`SCRATCH_LEN`] at a time.
 fn write_hex<R: TryRng + ?Sized>(
     rng: &mut R,
     nbytes: usize,
-    sink: &mut impl Sink,
+    put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
     if nbytes <= SMALL_LEN {
-        write_hex_in::<_, SMALL_LEN>(rng, nbytes, sink)
+        write_hex_in::<_, SMALL_LEN>(rng, nbytes, put)
     } else {
-        write_hex_in::<_, SCRATCH_LEN>(rng, nbytes, sink)
+        write_hex_in::<_, SCRATCH_LEN>(rng, nbytes, put)
     }
 }
 
@@ -102,15 +103,16 @@ fn write_hex<R: TryRng + ?Sized>(
 fn write_hex_in<R: TryRng + ?Sized, const N: usize>(
     rng: &mut R,
     nbytes: usize,
-    sink: &mut impl Sink,
+    put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
     let mut scratch = Scratch::<N>::new();
+    let mut stage = Stage::new();
     let mut remaining = nbytes;
     while remaining > 0 {
         let src = scratch.draw(rng, remaining.min(N))?;
         remaining -= src.len();
         for piece in src.chunks(PIECE_LEN / 2) {
-            sink.put(piece, 2 * piece.len(), hex);
+            put(stage.encode(piece, 2 * piece.len(), hex));
         }
     }
     Ok(())
@@ -154,8 +156,8 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
     let nbytes = checked_nbytes(nbytes)?;
-    let mut text = crate::scratch::StringSink::with_capacity(2 * nbytes);
+    let mut text = crate::scratch::new_text(2 * nbytes);
     // On an error the partial text is wiped when `text` is dropped.
-    write_hex(rng, nbytes, &mut text).map_err(Error::Rng)?;
-    Ok(text.take())
+    write_hex(rng, nbytes, &mut |piece| text.push_str(piece)).map_err(Error::Rng)?;
+    Ok(text)
 }

@@ -43,6 +43,20 @@ impl<const N: usize> Scratch<N> {
         }
         Ok(bytes)
     }
+
+    /// Fills the first `len` bytes from `rng` and returns the first `padded`
+    /// (`len <= padded <= N`), the bytes after `len` set to zero.
+    pub(crate) fn draw_zero_padded<R: TryRng + ?Sized>(
+        &mut self,
+        rng: &mut R,
+        len: usize,
+        padded: usize,
+    ) -> Result<&[u8], R::Error> {
+        self.draw(rng, len)?;
+        self.used = self.used.max(padded);
+        self.bytes[len..padded].fill(0);
+        Ok(&self.bytes[..padded])
+    }
 }
 
 impl<const N: usize> Drop for Scratch<N> {
@@ -74,98 +88,48 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
 pub(crate) trait Encode: for<'a> Fn(&[u8], &'a mut [u8]) -> &'a str {}
 impl<F: for<'a> Fn(&[u8], &'a mut [u8]) -> &'a str> Encode for F {}
 
-/// The longest piece a [`Sink`] takes, in characters: the hex of 32 bytes, the
-/// base64 of 48. Small, so that the stage a [`StringSink`] keeps on the stack is
-/// cheap to zero and to wipe.
+/// The longest piece of text a [`Stage`] holds: the hex of 32 bytes, the base64 of
+/// 48. Small, so the stage is cheap to zero and to wipe.
 pub(crate) const PIECE_LEN: usize = 64;
 
-/// Where a token's text goes, piece by piece.
-pub(crate) trait Sink {
-    /// Appends `encode(src, ..)`, which is `len <= PIECE_LEN` characters long.
-    fn put(&mut self, src: &[u8], len: usize, encode: impl Encode);
-    /// Appends fixed text (a UUID's hyphens).
-    fn put_str(&mut self, text: &'static str);
-}
+/// A stack buffer that encoded text passes through on its way to its destination
+/// (a new string, or the caller's buffer), wiped on drop.
+pub(crate) struct Stage([u8; PIECE_LEN]);
 
-/// The caller's buffer, filled from its start: the encoders write straight into it.
-pub(crate) struct SliceSink<'a> {
-    out: &'a mut [u8],
-    at: usize,
-}
-
-impl<'a> SliceSink<'a> {
-    /// `out` must be exactly as long as the pieces put into it.
-    pub(crate) fn new(out: &'a mut [u8]) -> Self {
-        Self { out, at: 0 }
+impl Stage {
+    pub(crate) const fn new() -> Self {
+        Self([0; PIECE_LEN])
     }
-}
 
-impl Sink for SliceSink<'_> {
+    /// `encode(src, ..)`, which is `len <= PIECE_LEN` characters long.
     #[inline]
-    fn put(&mut self, src: &[u8], len: usize, encode: impl Encode) {
-        let end = self.at + len;
-        let _ = encode(src, &mut self.out[self.at..end]);
-        self.at = end;
-    }
-
-    #[inline]
-    fn put_str(&mut self, text: &'static str) {
-        let end = self.at + text.len();
-        self.out[self.at..end].copy_from_slice(text.as_bytes());
-        self.at = end;
+    pub(crate) fn encode(&mut self, src: &[u8], len: usize, encode: impl Encode) -> &str {
+        encode(src, &mut self.0[..len])
     }
 }
 
-/// A new string of a known final length. Each piece is encoded into a stack buffer
-/// (wiped on drop, as far as it was used) and appended as the encoder's `&str`.
-/// Compared with encoding into a zeroed `Vec` and converting it, this saves
-/// `calloc` (glibc's `calloc` skips its fast per-thread cache) and a UTF-8
-/// validation pass, about a quarter of a 32-byte token's cost.
-#[cfg(feature = "alloc")]
-pub(crate) struct StringSink {
-    /// Allocated once at its final length, so no reallocation leaves a copy behind.
-    text: zeroize::Zeroizing<alloc::string::String>,
-    stage: [u8; PIECE_LEN],
-    used: usize,
-}
-
-#[cfg(feature = "alloc")]
-impl StringSink {
-    pub(crate) fn with_capacity(len: usize) -> Self {
-        Self {
-            text: zeroize::Zeroizing::new(alloc::string::String::with_capacity(len)),
-            stage: [0; PIECE_LEN],
-            used: 0,
-        }
-    }
-
-    /// The text. (The stage is wiped where `self` is dropped: taking `self` by value
-    /// here would copy the stage first.)
-    pub(crate) fn take(&mut self) -> zeroize::Zeroizing<alloc::string::String> {
-        debug_assert_eq!(self.text.len(), self.text.capacity());
-        core::mem::take(&mut self.text)
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl Sink for StringSink {
-    #[inline]
-    fn put(&mut self, src: &[u8], len: usize, encode: impl Encode) {
-        self.used = self.used.max(len);
-        let piece = encode(src, &mut self.stage[..len]);
-        debug_assert!(self.text.len() + piece.len() <= self.text.capacity());
-        self.text.push_str(piece);
-    }
-
-    #[inline]
-    fn put_str(&mut self, text: &'static str) {
-        self.text.push_str(text);
-    }
-}
-
-#[cfg(feature = "alloc")]
-impl Drop for StringSink {
+impl Drop for Stage {
     fn drop(&mut self) {
-        self.stage[..self.used].zeroize();
+        // Whole, as a slice: a fixed-size wipe is a few stores, and zeroize wipes a
+        // slice in one pass but an array a byte at a time.
+        self.0.as_mut_slice().zeroize();
     }
+}
+
+/// Appends each piece to the caller's buffer `out` (exactly as long as the pieces).
+pub(crate) fn into_slice(out: &mut [u8]) -> impl FnMut(&str) + '_ {
+    let mut at = 0;
+    move |piece: &str| {
+        out[at..at + piece.len()].copy_from_slice(piece.as_bytes());
+        at += piece.len();
+    }
+}
+
+/// A new string of `len` characters, built by the pieces pushed into it:
+/// allocated once at its final size (no reallocation leaves a copy behind, and no
+/// `calloc`, which glibc serves without its fast per-thread cache), and wiped when
+/// dropped. Each piece is the encoder's own `&str`, so no UTF-8 pass is needed.
+#[cfg(feature = "alloc")]
+pub(crate) fn new_text(len: usize) -> zeroize::Zeroizing<alloc::string::String> {
+    zeroize::Zeroizing::new(alloc::string::String::with_capacity(len))
 }

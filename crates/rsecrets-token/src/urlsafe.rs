@@ -5,7 +5,7 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
 use zeroize::Zeroize;
 
-use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Sink, SliceSink, ascii_str};
+use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Stage, ascii_str, into_slice};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_urlsafe`]`(nbytes)`: `ceil(4 * nbytes / 3)`
@@ -79,7 +79,8 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
             max: fits,
         });
     };
-    match write_urlsafe(rng, nbytes, &mut SliceSink::new(out)) {
+    let written = write_urlsafe(rng, nbytes, &mut into_slice(out));
+    match written {
         Ok(()) => Ok(ascii_str(out)),
         Err(err) => {
             out.zeroize();
@@ -88,17 +89,17 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Puts the unpadded base64url of `nbytes` random bytes into `sink`, drawn
+/// Puts the unpadded base64url of `nbytes` random bytes to `put`, drawn
 /// [`SCRATCH_LEN`] at a time.
 fn write_urlsafe<R: TryRng + ?Sized>(
     rng: &mut R,
     nbytes: usize,
-    sink: &mut impl Sink,
+    put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
     if nbytes <= SMALL_LEN {
-        write_urlsafe_in::<_, SMALL_LEN>(rng, nbytes, sink)
+        write_urlsafe_in::<_, SMALL_LEN>(rng, nbytes, put)
     } else {
-        write_urlsafe_in::<_, SCRATCH_LEN>(rng, nbytes, sink)
+        write_urlsafe_in::<_, SCRATCH_LEN>(rng, nbytes, put)
     }
 }
 
@@ -106,21 +107,27 @@ fn write_urlsafe<R: TryRng + ?Sized>(
 fn write_urlsafe_in<R: TryRng + ?Sized, const N: usize>(
     rng: &mut R,
     nbytes: usize,
-    sink: &mut impl Sink,
+    put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
     let mut scratch = Scratch::<N>::new();
+    let mut stage = Stage::new();
     let mut remaining = nbytes;
     while remaining > 0 {
-        let src = scratch.draw(rng, remaining.min(N))?;
-        remaining -= src.len();
-        // Whole 3-byte groups go straight to the encoder. `N` is a multiple of 3, so
-        // only the last chunk can end in a partial group.
-        let (groups, partial) = src.split_at(src.len() / 3 * 3);
+        let len = remaining.min(N);
+        remaining -= len;
+        // The encoder sees whole 3-byte groups only: a partial last group (only the
+        // last chunk can have one, `N` being a multiple of 3) is completed with zero
+        // bytes, in the scratch, which is wiped. With zero padding bits, the first
+        // `tail + 1` characters of that group's encoding are those of the unpadded
+        // encoding of its `tail` bytes; the rest is dropped.
+        let groups = scratch.draw_zero_padded(rng, len, len.div_ceil(3) * 3)?;
+        let tail = len % 3; // not a random word: a length
+        let mut chars = len / 3 * 4 + if tail == 0 { 0 } else { tail + 1 };
         for piece in groups.chunks(PIECE_LEN / 4 * 3) {
-            sink.put(piece, piece.len() / 3 * 4, base64url);
-        }
-        if !partial.is_empty() {
-            sink.put(partial, partial.len() + 1, partial_group);
+            let text = stage.encode(piece, piece.len() / 3 * 4, base64url);
+            let keep = chars.min(text.len());
+            put(&text[..keep]);
+            chars -= keep;
         }
     }
     Ok(())
@@ -133,23 +140,6 @@ fn base64url<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
         Ok(text) => text,
         Err(_) => unreachable!("`dst` holds 4 characters per 3 bytes"),
     }
-}
-
-/// The unpadded base64url of a partial group (1 or 2 bytes) in `dst` (one character
-/// more). Encoded here, through buffers this function wipes, rather than by the
-/// encoder, which would copy it into temporaries of its own that nobody wipes.
-fn partial_group<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
-    let mut group = [0u8; 3];
-    let mut chars = [0u8; 4];
-    group[..src.len()].copy_from_slice(src);
-    let _ = base64url(&group, &mut chars);
-    // The zero padding bits make the leading characters those of the unpadded
-    // encoding of `src` alone.
-    dst.copy_from_slice(&chars[..dst.len()]);
-    // As slices: zeroize wipes a slice in one pass, an array a byte at a time.
-    group.as_mut_slice().zeroize();
-    chars.as_mut_slice().zeroize();
-    ascii_str(dst)
 }
 
 /// A random token of `nbytes` bytes as URL-safe base64 without padding
@@ -186,10 +176,10 @@ pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
         requested: nbytes,
         max: MAX_TOKEN_BYTES,
     })?;
-    let mut text = crate::scratch::StringSink::with_capacity(len);
+    let mut text = crate::scratch::new_text(len);
     // On an error the partial text is wiped when `text` is dropped.
-    write_urlsafe(rng, nbytes, &mut text).map_err(Error::Rng)?;
-    Ok(text.take())
+    write_urlsafe(rng, nbytes, &mut |piece| text.push_str(piece)).map_err(Error::Rng)?;
+    Ok(text)
 }
 
 #[cfg(test)]

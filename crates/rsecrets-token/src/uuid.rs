@@ -7,7 +7,7 @@ use zeroize::Zeroize as _;
 use zeroize::Zeroizing;
 
 use crate::hex::hex;
-use crate::scratch::{Sink, SliceSink, ascii_str};
+use crate::scratch::{ascii_str, into_slice};
 
 /// The length of a UUID in its canonical text form, `8-4-4-4-12` hex digits.
 ///
@@ -18,8 +18,8 @@ use crate::scratch::{Sink, SliceSink, ascii_str};
 /// ```
 pub const UUID4_LEN: usize = 36;
 
-/// The runs of random bytes that the hyphens separate: (first byte, end byte).
-const GROUPS: [(usize, usize); 5] = [(0, 4), (4, 6), (6, 8), (8, 10), (10, 16)];
+/// Where the hyphens go in the 32 hex digits: `8-4-4-4-12`.
+const GROUP_ENDS: [usize; 4] = [8, 12, 16, 20];
 
 /// Writes a random UUID (RFC 9562, version 4) into `out` in canonical lowercase form,
 /// `xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx` with `N` one of `8 9 a b`, and returns it.
@@ -48,29 +48,35 @@ pub fn fill_uuid4<'a, R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     out: &'a mut [u8; UUID4_LEN],
 ) -> Result<&'a str, Error<R::Error>> {
-    write_uuid4(rng, &mut SliceSink::new(out))?;
+    write_uuid4(rng, into_slice(out))?;
     Ok(ascii_str(out))
 }
 
-/// Puts a random UUID (`UUID4_LEN` characters) into `sink`; nothing on an error.
+/// Passes a random UUID to `put`, piece by piece (`UUID4_LEN` characters in all);
+/// nothing on an error.
 fn write_uuid4<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
-    sink: &mut impl Sink,
+    mut put: impl FnMut(&str),
 ) -> Result<(), Error<R::Error>> {
     let mut bytes = [0u8; 16];
+    let mut digits = [0u8; 32];
     let filled = rng.try_fill_bytes(&mut bytes);
     if filled.is_ok() {
         set_version_and_variant(&mut bytes);
-        for (i, (start, end)) in GROUPS.into_iter().enumerate() {
-            if i > 0 {
-                sink.put_str("-");
-            }
-            sink.put(&bytes[start..end], 2 * (end - start), hex);
+        // One encoder pass over all 16 bytes, then the hyphens between the groups.
+        let text = hex(&bytes, &mut digits);
+        let mut start = 0;
+        for end in GROUP_ENDS {
+            put(&text[start..end]);
+            put("-");
+            start = end;
         }
+        put(&text[start..]);
     }
-    // Nothing above can panic, so this wipe always runs. As a slice: zeroize wipes
+    // Nothing above can panic, so these wipes always run. As slices: zeroize wipes
     // a slice in one pass, an array (or a `Zeroizing` array) a byte at a time.
     bytes.as_mut_slice().zeroize();
+    digits.as_mut_slice().zeroize();
     filled.map_err(Error::Rng)
 }
 
@@ -109,7 +115,7 @@ fn set_version_and_variant(bytes: &mut [u8; 16]) {
 pub fn uuid4<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let mut text = crate::scratch::StringSink::with_capacity(UUID4_LEN);
-    write_uuid4(rng, &mut text)?;
-    Ok(text.take())
+    let mut text = crate::scratch::new_text(UUID4_LEN);
+    write_uuid4(rng, |piece| text.push_str(piece))?;
+    Ok(text)
 }
