@@ -57,13 +57,39 @@ impl Output {
         entropy_bits: f64,
         fields: &[(&str, Field<'_>)],
     ) -> io::Result<()> {
-        let out = &mut self.out;
         if !self.json {
-            out.write_all(secret.as_bytes())?;
-            return out.write_all(b"\n");
+            self.out.write_all(secret.as_bytes())?;
+            return self.out.write_all(b"\n");
         }
-        out.write_all(b"{\"secret\": ")?;
-        serde_json::to_writer(&mut *out, secret)?;
+        self.out.write_all(b"{\"secret\": ")?;
+        serde_json::to_writer(&mut self.out, secret)?;
+        self.json_rest(entropy_bits, fields)
+    }
+
+    /// [`secret`](Self::secret) for a secret of ASCII digits, given as bytes with a
+    /// newline after them (`line`): a text line is written in one piece, and neither
+    /// form needs a UTF-8 check or escaping.
+    pub(crate) fn digits(
+        &mut self,
+        line: &[u8],
+        entropy_bits: f64,
+        fields: &[(&str, Field<'_>)],
+    ) -> io::Result<()> {
+        debug_assert!(line.ends_with(b"\n"));
+        let digits = &line[..line.len().saturating_sub(1)];
+        debug_assert!(digits.iter().all(u8::is_ascii_digit));
+        if !self.json {
+            return self.out.write_all(line);
+        }
+        self.out.write_all(b"{\"secret\": \"")?;
+        self.out.write_all(digits)?;
+        self.out.write_all(b"\"")?;
+        self.json_rest(entropy_bits, fields)
+    }
+
+    /// The rest of a JSON line after its secret: `entropy_bits`, the fields, `}`.
+    fn json_rest(&mut self, entropy_bits: f64, fields: &[(&str, Field<'_>)]) -> io::Result<()> {
+        let out = &mut self.out;
         out.write_all(b", \"entropy_bits\": ")?;
         serde_json::to_writer(&mut *out, &entropy_bits)?;
         for (key, value) in fields {

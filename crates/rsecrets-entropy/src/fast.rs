@@ -2,6 +2,7 @@
 //! safe across `fork()`. The portable logic lives here; the page and the fork epoch
 //! it relies on live in [`crate::os`].
 
+use alloc::boxed::Box;
 use core::cell::RefCell;
 use core::convert::Infallible;
 use core::fmt;
@@ -309,56 +310,42 @@ impl Drop for Guard {
     }
 }
 
-/// Runs `op` on this thread's state, creating it on first use; `None` during
-/// thread teardown, once the state has been dropped.
+/// Runs `op` on this thread's state, creating it on first use. During thread
+/// teardown, once the state has been dropped, `op` runs on a one-off state, seeded
+/// from the OS and wiped when this returns.
+///
+/// The result comes back as a plain `Result`, small enough for registers: an
+/// `Option` around it made callers read it back from memory, right after it was
+/// written piecewise (a stalled store-to-load forward on every draw).
 #[inline(always)]
-fn with_state<T>(op: impl FnOnce(&mut Core) -> Result<T, Error>) -> Option<Result<T, Error>> {
+fn with_state<T>(op: impl FnOnce(&mut Core) -> Result<T, Error>) -> Result<T, Error> {
     STATE.with(|cell| {
         let mut slot = cell.borrow_mut();
+        let mut one_off = None;
         let core = match &mut *slot {
-            Some(core) => core,
-            empty => match first_use(empty) {
-                Ok(Some(core)) => core,
-                Ok(None) => return None,
-                Err(e) => return Some(Err(e)),
-            },
+            Some(core) => &mut **core,
+            empty => first_use(empty, &mut one_off)?,
         };
-        Some(op(core))
+        op(core)
     })
 }
 
-/// Creates this thread's state, or `None` if the thread is already tearing down:
-/// the state is stored only once [`GUARD`] is registered to drop it, never where
-/// nothing would wipe it. Out of line, so the per-call path stays small enough to
-/// inline into its callers.
+/// Creates this thread's state, once [`GUARD`] is registered to drop it; during
+/// thread teardown, when that is no longer possible, a one-off state in `one_off`
+/// instead, never one stored where nothing would wipe it. Out of line, so the
+/// per-call path stays small.
 #[cold]
 #[inline(never)]
-fn first_use(slot: &mut Option<ManuallyDrop<Core>>) -> Result<Option<&mut Core>, Error> {
-    if GUARD.try_with(|_| ()).is_err() {
-        return Ok(None);
-    }
+fn first_use<'a>(
+    slot: &'a mut Option<ManuallyDrop<Core>>,
+    one_off: &'a mut Option<Box<Core>>,
+) -> Result<&'a mut Core, Error> {
     let core = Core::new(DEFAULT_RESEED)?;
-    Ok(Some(&mut **slot.insert(ManuallyDrop::new(core))))
-}
-
-/// `op` during thread teardown, once this thread's state is gone: a one-off state,
-/// seeded from the OS and wiped when the call returns. Out of line, so the hot path
-/// stays small.
-#[cold]
-#[inline(never)]
-fn during_teardown<T>(op: &mut dyn FnMut(&mut Core) -> Result<T, Error>) -> Result<T, Error> {
-    op(&mut Core::new(DEFAULT_RESEED)?)
-}
-
-/// `$body` with `$core` bound to this thread's generator state (see [`with_state`]).
-/// The body is written twice so that each closure has one call site and inlines.
-macro_rules! on_state {
-    (|$core:ident| $body:expr) => {
-        match with_state(|$core| $body) {
-            Some(result) => result,
-            None => during_teardown(&mut |$core| $body),
-        }
-    };
+    if GUARD.try_with(|_| ()).is_ok() {
+        Ok(&mut **slot.insert(ManuallyDrop::new(core)))
+    } else {
+        Ok(&mut **one_off.insert(Box::new(core)))
+    }
 }
 
 /// The fast default generator: per-thread ChaCha20, seeded from [`OsRng`], with fast
@@ -433,17 +420,17 @@ impl TryRng for FastRng {
 
     #[inline(always)]
     fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-        Ok(on_state!(|core| core.next_u32()).unwrap_or_else(|e| no_entropy(e)))
+        Ok(with_state(|core| core.next_u32()).unwrap_or_else(|e| no_entropy(e)))
     }
 
     #[inline(always)]
     fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-        Ok(on_state!(|core| core.next_u64()).unwrap_or_else(|e| no_entropy(e)))
+        Ok(with_state(|core| core.next_u64()).unwrap_or_else(|e| no_entropy(e)))
     }
 
     #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
-        on_state!(|core| core.fill(dst)).unwrap_or_else(|e| no_entropy(e));
+        with_state(|core| core.fill(dst)).unwrap_or_else(|e| no_entropy(e));
         Ok(())
     }
 }
@@ -491,7 +478,7 @@ impl TryFastRng {
     ///
     /// If the OS cannot provide a seed.
     pub fn reseed(&mut self) -> Result<(), Error> {
-        on_state!(|core| core.reseed())
+        with_state(Core::reseed)
     }
 
     /// How many fast-generator states (one per thread that used one) have been wiped
@@ -515,17 +502,17 @@ impl TryRng for TryFastRng {
 
     #[inline]
     fn try_next_u32(&mut self) -> Result<u32, Error> {
-        on_state!(|core| core.next_u32())
+        with_state(|core| core.next_u32())
     }
 
     #[inline]
     fn try_next_u64(&mut self) -> Result<u64, Error> {
-        on_state!(|core| core.next_u64())
+        with_state(|core| core.next_u64())
     }
 
     #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        on_state!(|core| core.fill(dst))
+        with_state(|core| core.fill(dst))
     }
 }
 

@@ -6,6 +6,8 @@
 #![warn(missing_docs)]
 
 #[cfg(feature = "std")]
+extern crate alloc;
+#[cfg(feature = "std")]
 extern crate std;
 
 #[cfg(feature = "std")]

@@ -5,8 +5,8 @@ use rsecrets::{Secrets, Zeroizing};
 use crate::failure::Failure;
 use crate::output::{Field, Output};
 
-/// Digits of `u128::MAX`.
-const MAX_DIGITS: usize = 39;
+/// Digits of `u128::MAX`, and a newline.
+const LINE_LEN: usize = 39 + 1;
 
 /// `rsecrets int N`: `randbelow(N)`, log2(N) bits.
 ///
@@ -17,10 +17,10 @@ pub(super) fn int(below: u128, count: u64, out: &mut Output) -> Result<(), Failu
     let bits = int_entropy_bits(below);
     let bound = below.to_string();
     let fields = [("below", Field::Str(&bound))];
-    let mut digits = Zeroizing::new([0u8; MAX_DIGITS]);
+    let mut line = Zeroizing::new([0u8; LINE_LEN]);
     for _ in 0..count {
         let n = secrets.randbelow(below)?;
-        out.secret(decimal(n, &mut digits), bits, &fields)?;
+        out.digits(decimal_line(n, &mut line), bits, &fields)?;
     }
     Ok(())
 }
@@ -29,10 +29,10 @@ pub(super) fn int(below: u128, count: u64, out: &mut Output) -> Result<(), Failu
 pub(super) fn bits(k: u32, count: u64, out: &mut Output) -> Result<(), Failure> {
     let mut secrets = Secrets::new(rsecrets::rng());
     let fields = [("bits", Field::Int(k.into()))];
-    let mut digits = Zeroizing::new([0u8; MAX_DIGITS]);
+    let mut line = Zeroizing::new([0u8; LINE_LEN]);
     for _ in 0..count {
         let n = secrets.randbits(k)?;
-        out.secret(decimal(n.into(), &mut digits), k.into(), &fields)?;
+        out.digits(decimal_line(n.into(), &mut line), k.into(), &fields)?;
     }
     Ok(())
 }
@@ -49,22 +49,48 @@ pub(super) fn choice(items: &[String], count: u64, out: &mut Output) -> Result<(
     Ok(())
 }
 
-/// Writes `n` in decimal at the end of `buf` (so the secret lives only in memory that
-/// is wiped) and returns it.
-fn decimal(mut n: u128, buf: &mut [u8; MAX_DIGITS]) -> &str {
-    let mut start = buf.len();
+/// Writes `n` in decimal and a newline at the end of `buf` (so the secret lives only
+/// in memory that is wiped) and returns them.
+///
+/// Digits come from `u64` arithmetic, 19 at a time: dividing a `u64` by 10 is a
+/// multiplication, a `u128` is a library call (the difference is most of the cost
+/// of `rsecrets int`).
+fn decimal_line(mut n: u128, buf: &mut [u8; LINE_LEN]) -> &[u8] {
+    /// 10^19, the largest power of ten below 2^64.
+    const CHUNK: u128 = 10_000_000_000_000_000_000;
+    let mut start = buf.len() - 1;
+    buf[start] = b'\n';
     loop {
-        start -= 1;
-        #[allow(clippy::cast_possible_truncation, reason = "n % 10 < 10")]
-        let digit = (n % 10) as u8;
-        buf[start] = b'0' + digit;
-        n /= 10;
-        if n == 0 {
+        let (rest, mut low) = split(n, CHUNK);
+        // A chunk with more digits above it is written out to all 19 digits.
+        let width = if rest == 0 { 1 } else { 19 };
+        let mut written = 0;
+        while written < width || low != 0 {
+            start -= 1;
+            #[allow(clippy::cast_possible_truncation, reason = "low % 10 < 10")]
+            let digit = (low % 10) as u8;
+            buf[start] = b'0' + digit;
+            low /= 10;
+            written += 1;
+        }
+        if rest == 0 {
             break;
         }
+        n = rest;
     }
-    // Only ASCII digits were written.
-    core::str::from_utf8(&buf[start..]).unwrap_or_default()
+    &buf[start..]
+}
+
+/// `n / chunk` and `n % chunk` (below 2^64), without a `u128` division when `n`
+/// already fits in the low part.
+fn split(n: u128, chunk: u128) -> (u128, u64) {
+    let (rest, low) = if n < chunk {
+        (0, n)
+    } else {
+        (n / chunk, n % chunk)
+    };
+    #[allow(clippy::cast_possible_truncation, reason = "low < chunk <= 2^64")]
+    (rest, low as u64)
 }
 
 /// The entropy of `randbelow(n)`: log2(n) bits.
@@ -111,9 +137,30 @@ mod tests {
 
     #[test]
     fn decimal_formats_every_width() {
-        let mut buf = [0u8; MAX_DIGITS];
+        let mut buf = [0u8; LINE_LEN];
+        let decimal = |n: u128, buf: &mut [u8; LINE_LEN]| {
+            let line = decimal_line(n, buf);
+            assert_eq!(line.last(), Some(&b'\n'));
+            String::from_utf8(line[..line.len() - 1].to_vec()).unwrap()
+        };
+        let chunk = 10_000_000_000_000_000_000u128;
         for n in [0, 7, 10, 1234567890, u128::from(u64::MAX), u128::MAX] {
             assert_eq!(decimal(n, &mut buf), n.to_string());
+        }
+        // Around the 19-digit chunks: zeros inside a number must be written.
+        for base in [chunk, chunk * chunk] {
+            for n in [base - 1, base, base + 1, base * 3 + 5, base + chunk / 10] {
+                assert_eq!(decimal(n, &mut buf), n.to_string());
+            }
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834_u128;
+        for _ in 0..10_000 {
+            x = x
+                .wrapping_mul(0x2360_ed05_1fc6_5da4_4385_df64_9fcc_f645)
+                .wrapping_add(1);
+            for n in [x, x >> 40, x >> 70, x >> 100] {
+                assert_eq!(decimal(n, &mut buf), n.to_string());
+            }
         }
     }
 
