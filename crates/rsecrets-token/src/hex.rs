@@ -159,5 +159,6 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
     let mut text = crate::scratch::new_text(2 * nbytes);
     // On an error the partial text is wiped when `text` is dropped.
     write_hex(rng, nbytes, &mut |piece| text.push_str(piece)).map_err(Error::Rng)?;
+    debug_assert_eq!(text.len(), text.capacity(), "no reallocation");
     Ok(text)
 }

@@ -179,6 +179,7 @@ pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
     let mut text = crate::scratch::new_text(len);
     // On an error the partial text is wiped when `text` is dropped.
     write_urlsafe(rng, nbytes, &mut |piece| text.push_str(piece)).map_err(Error::Rng)?;
+    debug_assert_eq!(text.len(), text.capacity(), "no reallocation");
     Ok(text)
 }
 

@@ -117,5 +117,6 @@ pub fn uuid4<R: TryCryptoRng + ?Sized>(
 ) -> Result<Zeroizing<alloc::string::String>, Error<R::Error>> {
     let mut text = crate::scratch::new_text(UUID4_LEN);
     write_uuid4(rng, |piece| text.push_str(piece))?;
+    debug_assert_eq!(text.len(), text.capacity(), "no reallocation");
     Ok(text)
 }

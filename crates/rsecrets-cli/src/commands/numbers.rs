@@ -53,8 +53,7 @@ pub(super) fn choice(items: &[String], count: u64, out: &mut Output) -> Result<(
 /// in memory that is wiped) and returns them.
 ///
 /// Digits come from `u64` arithmetic, 19 at a time: dividing a `u64` by 10 is a
-/// multiplication, a `u128` is a library call (the difference is most of the cost
-/// of `rsecrets int`).
+/// multiplication, dividing a `u128` a library call.
 fn decimal_line(mut n: u128, buf: &mut [u8; LINE_LEN]) -> &[u8] {
     /// 10^19, the largest power of ten below 2^64.
     const CHUNK: u128 = 10_000_000_000_000_000_000;
