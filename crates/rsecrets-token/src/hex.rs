@@ -4,7 +4,7 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
 use zeroize::Zeroize;
 
-use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Stage, ascii_str, into_slice};
+use crate::scratch::{PIECE_LEN, SCRATCH_LEN, Scratch, ascii_str, draw_chunks, into_slice};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
@@ -86,36 +86,17 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Puts the hex of `nbytes` random bytes to `put`, drawn [`SCRATCH_LEN`] at a time.
+/// Puts the hex of `nbytes` random bytes to `put`, a chunk at a time.
 fn write_hex<R: TryRng + ?Sized>(
     rng: &mut R,
     nbytes: usize,
     put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
-    if nbytes <= SMALL_LEN {
-        write_hex_in::<_, SMALL_LEN>(rng, nbytes, put)
-    } else {
-        write_hex_in::<_, SCRATCH_LEN>(rng, nbytes, put)
-    }
-}
-
-/// [`write_hex`] through a [`Scratch`] of `N` bytes.
-fn write_hex_in<R: TryRng + ?Sized, const N: usize>(
-    rng: &mut R,
-    nbytes: usize,
-    put: &mut impl FnMut(&str),
-) -> Result<(), R::Error> {
-    let mut scratch = Scratch::<N>::new();
-    let mut stage = Stage::new();
-    let mut remaining = nbytes;
-    while remaining > 0 {
-        let src = scratch.draw(rng, remaining.min(N))?;
-        remaining -= src.len();
-        for piece in src.chunks(PIECE_LEN / 2) {
+    draw_chunks(rng, nbytes, |bytes, len, stage| {
+        for piece in bytes[..len].chunks(PIECE_LEN / 2) {
             put(stage.encode(piece, 2 * piece.len(), hex));
         }
-    }
-    Ok(())
+    })
 }
 
 /// The lowercase hex of `src` in `dst` (exactly twice as long), in constant time.

@@ -69,6 +69,44 @@ impl<const N: usize> Drop for Scratch<N> {
     }
 }
 
+/// Draws `nbytes` random bytes a chunk at a time (through a [`Scratch`] of
+/// [`SMALL_LEN`] bytes for small tokens, of [`SCRATCH_LEN`] otherwise) and hands each
+/// chunk to `encode` with a wiped [`Stage`] to encode it through. A chunk comes as
+/// its bytes followed by zeros up to a multiple of 3 (base64's whole groups), and
+/// its length.
+pub(crate) fn draw_chunks<R: TryRng + ?Sized>(
+    rng: &mut R,
+    nbytes: usize,
+    encode: impl FnMut(&[u8], usize, &mut Stage),
+) -> Result<(), R::Error> {
+    if nbytes <= SMALL_LEN {
+        draw_chunks_in::<_, SMALL_LEN>(rng, nbytes, encode)
+    } else {
+        draw_chunks_in::<_, SCRATCH_LEN>(rng, nbytes, encode)
+    }
+}
+
+/// [`draw_chunks`] through a [`Scratch`] of `N` bytes (a multiple of 3).
+fn draw_chunks_in<R: TryRng + ?Sized, const N: usize>(
+    rng: &mut R,
+    nbytes: usize,
+    mut encode: impl FnMut(&[u8], usize, &mut Stage),
+) -> Result<(), R::Error> {
+    let mut scratch = Scratch::<N>::new();
+    let mut stage = Stage::new();
+    let mut remaining = nbytes;
+    while remaining > 0 {
+        let len = remaining.min(N);
+        remaining -= len;
+        encode(
+            scratch.draw_zero_padded(rng, len, len.div_ceil(3) * 3)?,
+            len,
+            &mut stage,
+        );
+    }
+    Ok(())
+}
+
 /// Views bytes that an encoder wrote as text.
 ///
 /// # Panics

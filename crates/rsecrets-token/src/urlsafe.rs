@@ -5,7 +5,7 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
 use zeroize::Zeroize;
 
-use crate::scratch::{PIECE_LEN, SCRATCH_LEN, SMALL_LEN, Scratch, Stage, ascii_str, into_slice};
+use crate::scratch::{PIECE_LEN, ascii_str, draw_chunks, into_slice};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_urlsafe`]`(nbytes)`: `ceil(4 * nbytes / 3)`
@@ -89,38 +89,18 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Puts the unpadded base64url of `nbytes` random bytes to `put`, drawn
-/// [`SCRATCH_LEN`] at a time.
+/// Puts the unpadded base64url of `nbytes` random bytes to `put`, a chunk at a time.
 fn write_urlsafe<R: TryRng + ?Sized>(
     rng: &mut R,
     nbytes: usize,
     put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
-    if nbytes <= SMALL_LEN {
-        write_urlsafe_in::<_, SMALL_LEN>(rng, nbytes, put)
-    } else {
-        write_urlsafe_in::<_, SCRATCH_LEN>(rng, nbytes, put)
-    }
-}
-
-/// [`write_urlsafe`] through a [`Scratch`] of `N` bytes (a multiple of 3).
-fn write_urlsafe_in<R: TryRng + ?Sized, const N: usize>(
-    rng: &mut R,
-    nbytes: usize,
-    put: &mut impl FnMut(&str),
-) -> Result<(), R::Error> {
-    let mut scratch = Scratch::<N>::new();
-    let mut stage = Stage::new();
-    let mut remaining = nbytes;
-    while remaining > 0 {
-        let len = remaining.min(N);
-        remaining -= len;
+    draw_chunks(rng, nbytes, |groups, len, stage| {
         // The encoder sees whole 3-byte groups only: a partial last group (only the
-        // last chunk can have one, `N` being a multiple of 3) is completed with zero
-        // bytes, in the scratch, which is wiped. With zero padding bits, the first
-        // `tail + 1` characters of that group's encoding are those of the unpadded
-        // encoding of its `tail` bytes; the rest is dropped.
-        let groups = scratch.draw_zero_padded(rng, len, len.div_ceil(3) * 3)?;
+        // last chunk can have one, chunks being multiples of 3 bytes) comes completed
+        // with zero bytes. With zero padding bits, the first `tail + 1` characters of
+        // that group's encoding are those of the unpadded encoding of its `tail`
+        // bytes; the rest is dropped.
         let tail = len % 3; // not a random word: a length
         let mut chars = len / 3 * 4 + if tail == 0 { 0 } else { tail + 1 };
         for piece in groups.chunks(PIECE_LEN / 4 * 3) {
@@ -129,8 +109,7 @@ fn write_urlsafe_in<R: TryRng + ?Sized, const N: usize>(
             put(&text[..keep]);
             chars -= keep;
         }
-    }
-    Ok(())
+    })
 }
 
 /// The unpadded base64url of `src` (whole 3-byte groups) in `dst`, in constant time.
