@@ -2,7 +2,6 @@
 //! safe across `fork()`. The portable logic lives here; the page and the fork epoch
 //! it relies on live in [`crate::os`].
 
-use alloc::boxed::Box;
 use core::cell::RefCell;
 use core::convert::Infallible;
 use core::fmt;
@@ -319,32 +318,27 @@ impl Drop for Guard {
 /// written piecewise (a stalled store-to-load forward on every draw).
 #[inline(always)]
 fn with_state<T>(op: impl FnOnce(&mut Core) -> Result<T, Error>) -> Result<T, Error> {
-    STATE.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let mut one_off = None;
-        let core = match &mut *slot {
-            Some(core) => &mut **core,
-            empty => first_use(empty, &mut one_off)?,
-        };
-        op(core)
+    STATE.with(|cell| match &mut *cell.borrow_mut() {
+        Some(core) => op(core),
+        empty => on_new_state(empty, op),
     })
 }
 
-/// Creates this thread's state, once [`GUARD`] is registered to drop it; during
-/// thread teardown, when that is no longer possible, a one-off state in `one_off`
-/// instead, never one stored where nothing would wipe it. Out of line, so the
-/// per-call path stays small.
+/// `op` on a new state: this thread's, stored once [`GUARD`] is registered to drop
+/// it; or, during thread teardown, when that is no longer possible, a one-off state
+/// dropped (wiped) when `op` returns, never one stored where nothing would wipe it.
+/// Out of line, so the per-call path stays small.
 #[cold]
 #[inline(never)]
-fn first_use<'a>(
-    slot: &'a mut Option<ManuallyDrop<Core>>,
-    one_off: &'a mut Option<Box<Core>>,
-) -> Result<&'a mut Core, Error> {
-    let core = Core::new(DEFAULT_RESEED)?;
+fn on_new_state<T>(
+    slot: &mut Option<ManuallyDrop<Core>>,
+    op: impl FnOnce(&mut Core) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut core = Core::new(DEFAULT_RESEED)?;
     if GUARD.try_with(|_| ()).is_ok() {
-        Ok(&mut **slot.insert(ManuallyDrop::new(core)))
+        op(slot.insert(ManuallyDrop::new(core)))
     } else {
-        Ok(&mut **one_off.insert(Box::new(core)))
+        op(&mut core)
     }
 }
 

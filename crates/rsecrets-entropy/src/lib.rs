@@ -6,8 +6,6 @@
 #![warn(missing_docs)]
 
 #[cfg(feature = "std")]
-extern crate alloc;
-#[cfg(feature = "std")]
 extern crate std;
 
 #[cfg(feature = "std")]
