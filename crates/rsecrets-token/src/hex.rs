@@ -4,7 +4,7 @@ use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::Error;
 use zeroize::Zeroize;
 
-use crate::scratch::{PIECE_LEN, SCRATCH_LEN, Scratch, ascii_str, draw_chunks, into_slice};
+use crate::scratch::{PIECE_LEN, SCRATCH_LEN, Scratch, Stage, ascii_str, draw_chunks, into_slice};
 use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
@@ -86,12 +86,24 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     }
 }
 
-/// Puts the hex of `nbytes` random bytes to `put`, a chunk at a time.
+/// Puts the hex of `nbytes` random bytes to `put`: in one piece for tokens of up to
+/// 32 bytes, a chunk at a time above.
 fn write_hex<R: TryRng + ?Sized>(
     rng: &mut R,
     nbytes: usize,
     put: &mut impl FnMut(&str),
 ) -> Result<(), R::Error> {
+    if nbytes <= PIECE_LEN / 2 {
+        // One piece (the default size included): two small wiped buffers, no loops.
+        let mut bytes = Stage::<{ PIECE_LEN / 2 }>::new();
+        let mut text = Stage::<PIECE_LEN>::new();
+        let src = bytes.first(nbytes);
+        if nbytes > 0 {
+            rng.try_fill_bytes(src)?;
+        }
+        put(text.encode(src, 2 * nbytes, hex));
+        return Ok(());
+    }
     draw_chunks(rng, nbytes, |bytes, len, stage| {
         for piece in bytes[..len].chunks(PIECE_LEN / 2) {
             put(stage.encode(piece, 2 * piece.len(), hex));

@@ -131,22 +131,28 @@ impl<F: for<'a> Fn(&[u8], &'a mut [u8]) -> &'a str> Encode for F {}
 pub(crate) const PIECE_LEN: usize = 64;
 
 /// A stack buffer that encoded text passes through on its way to its destination
-/// (a new string, or the caller's buffer), wiped on drop.
-pub(crate) struct Stage([u8; PIECE_LEN]);
+/// (a new string, or the caller's buffer), or that holds a few random bytes; wiped
+/// on drop.
+pub(crate) struct Stage<const N: usize = PIECE_LEN>([u8; N]);
 
-impl Stage {
+impl<const N: usize> Stage<N> {
     pub(crate) const fn new() -> Self {
-        Self([0; PIECE_LEN])
+        Self([0; N])
     }
 
-    /// `encode(src, ..)`, which is `len <= PIECE_LEN` characters long.
+    /// The first `len` bytes (`len <= N`).
+    pub(crate) fn first(&mut self, len: usize) -> &mut [u8] {
+        &mut self.0[..len]
+    }
+
+    /// `encode(src, ..)`, which is `len <= N` characters long.
     #[inline]
     pub(crate) fn encode(&mut self, src: &[u8], len: usize, encode: impl Encode) -> &str {
         encode(src, &mut self.0[..len])
     }
 }
 
-impl Drop for Stage {
+impl<const N: usize> Drop for Stage<N> {
     fn drop(&mut self) {
         // Whole, as a slice: a fixed-size wipe is a few stores, and zeroize wipes a
         // slice in one pass but an array a byte at a time.
