@@ -154,23 +154,10 @@ impl Core {
         Ok(())
     }
 
-    /// Copies buffered output into `dst`, wiping each byte from the buffer.
-    #[inline]
-    fn take(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        let pos = self.pos;
-        if let Some(src) = self.page.bytes()[..STREAM_LEN].get_mut(pos..pos + dst.len()) {
-            // The common case: the buffer holds enough.
-            dst.copy_from_slice(src);
-            src.fill(0);
-            self.pos = pos + dst.len();
-            return Ok(());
-        }
-        self.take_across_refills(dst)
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn take_across_refills(&mut self, mut dst: &mut [u8]) -> Result<(), Error> {
+    /// Copies buffered output into `dst`, wiping each byte from the buffer and
+    /// refilling it as often as needed. Off the per-call path: [`fill`](Self::fill)
+    /// and [`word`](Self::word) take from a buffer that holds enough themselves.
+    fn take(&mut self, mut dst: &mut [u8]) -> Result<(), Error> {
         while !dst.is_empty() {
             if self.pos == STREAM_LEN {
                 self.refill()?;
