@@ -2,6 +2,7 @@
 
 mod generator;
 mod policy;
+mod slots;
 mod wordlist;
 
 pub use generator::PassphraseGenerator;

@@ -1,6 +1,6 @@
 //! [`WordList`]: the distinct words a passphrase draws from.
 
-use alloc::borrow::ToOwned;
+use alloc::borrow::{Cow, ToOwned};
 use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -10,7 +10,10 @@ use zeroize::Zeroizing;
 
 #[cfg(feature = "std")]
 use std::path::Path;
+#[cfg(feature = "std")]
+use std::sync::OnceLock;
 
+use super::slots::Slots;
 use crate::Error;
 use crate::log2::log2_usize;
 
@@ -47,9 +50,37 @@ pub struct WordList {
 #[derive(Clone)]
 enum Words {
     #[cfg(feature = "std")]
-    Static(&'static [&'static str]),
+    Static(&'static Builtin),
     Owned(Vec<String>),
 }
+
+/// A built-in list, and its [`Slots`], laid out on first use.
+#[cfg(feature = "std")]
+struct Builtin {
+    list: diceware_wordlists::Wordlist,
+    slots: OnceLock<Option<String>>,
+}
+
+#[cfg(feature = "std")]
+impl Builtin {
+    const fn new(list: diceware_wordlists::Wordlist) -> Self {
+        Builtin {
+            list,
+            slots: OnceLock::new(),
+        }
+    }
+
+    fn words(&self) -> &'static [&'static str] {
+        self.list.get_list()
+    }
+}
+
+#[cfg(feature = "std")]
+static EFF_LARGE: Builtin = Builtin::new(diceware_wordlists::Wordlist::EffLong);
+#[cfg(feature = "std")]
+static EFF_SHORT_1: Builtin = Builtin::new(diceware_wordlists::Wordlist::EffShort1);
+#[cfg(feature = "std")]
+static EFF_SHORT_2: Builtin = Builtin::new(diceware_wordlists::Wordlist::EffShort2);
 
 impl WordList {
     /// The EFF large word list: 7776 words of 3 to 9 lowercase letters (four of
@@ -64,7 +95,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_large() -> Self {
-        Self::builtin(diceware_wordlists::Wordlist::EffLong)
+        Self::builtin(&EFF_LARGE)
     }
 
     /// The EFF short word list 1: 1296 short words (one with a hyphen: `yo-yo`),
@@ -76,7 +107,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_short_1() -> Self {
-        Self::builtin(diceware_wordlists::Wordlist::EffShort1)
+        Self::builtin(&EFF_SHORT_1)
     }
 
     /// The EFF short word list 2: 1296 longer words, each identified by its first
@@ -88,13 +119,13 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_short_2() -> Self {
-        Self::builtin(diceware_wordlists::Wordlist::EffShort2)
+        Self::builtin(&EFF_SHORT_2)
     }
 
     #[cfg(feature = "std")]
-    fn builtin(list: diceware_wordlists::Wordlist) -> Self {
+    fn builtin(list: &'static Builtin) -> Self {
         WordList {
-            words: Words::Static(list.get_list()),
+            words: Words::Static(list),
         }
     }
 
@@ -238,7 +269,7 @@ impl WordList {
     pub fn len(&self) -> usize {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => words.len(),
+            Words::Static(builtin) => builtin.words().len(),
             Words::Owned(words) => words.len(),
         }
     }
@@ -266,7 +297,7 @@ impl WordList {
     pub fn get(&self, index: usize) -> Option<&str> {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => words.get(index).copied(),
+            Words::Static(builtin) => builtin.words().get(index).copied(),
             Words::Owned(words) => words.get(index).map(String::as_str),
         }
     }
@@ -288,8 +319,25 @@ impl WordList {
     pub(crate) fn join(&self, picks: &[u32], separator: &str) -> Zeroizing<String> {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => join(words, picks, separator),
+            Words::Static(builtin) => join(builtin.words(), picks, separator),
             Words::Owned(words) => join(words, picks, separator),
+        }
+    }
+
+    /// The list in [`Slots`], if every word fits in one: laid out once per process
+    /// for a built-in list, and on each call for any other.
+    pub(crate) fn slots(&self) -> Option<Slots> {
+        match &self.words {
+            #[cfg(feature = "std")]
+            Words::Static(builtin) => builtin
+                .slots
+                .get_or_init(|| {
+                    Slots::layout(builtin.words().len(), builtin.words().iter().copied())
+                })
+                .as_deref()
+                .map(|slots| Slots::new(Cow::Borrowed(slots))),
+            Words::Owned(words) => Slots::layout(words.len(), words.iter().map(String::as_str))
+                .map(|slots| Slots::new(Cow::Owned(slots))),
         }
     }
 
