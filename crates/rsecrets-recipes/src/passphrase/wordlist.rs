@@ -55,32 +55,36 @@ enum Words {
 }
 
 /// A built-in list, and its [`Slots`], laid out on first use.
+///
+/// The lists are named one by one, not through `diceware_wordlists::Wordlist`, whose
+/// lookup would link in all six of its lists: the other four (over 70 000 words, the
+/// miniLock list alone 58 110) only cost a program's start, one relocation per word.
 #[cfg(feature = "std")]
 struct Builtin {
-    list: diceware_wordlists::Wordlist,
+    words: &'static [&'static str],
     slots: OnceLock<Option<String>>,
 }
 
 #[cfg(feature = "std")]
 impl Builtin {
-    const fn new(list: diceware_wordlists::Wordlist) -> Self {
+    const fn new(words: &'static [&'static str]) -> Self {
         Builtin {
-            list,
+            words,
             slots: OnceLock::new(),
         }
     }
 
     fn words(&self) -> &'static [&'static str] {
-        self.list.get_list()
+        self.words
     }
 }
 
 #[cfg(feature = "std")]
-static EFF_LARGE: Builtin = Builtin::new(diceware_wordlists::Wordlist::EffLong);
+static EFF_LARGE: Builtin = Builtin::new(&diceware_wordlists::EFF_LONG_WORDLIST);
 #[cfg(feature = "std")]
-static EFF_SHORT_1: Builtin = Builtin::new(diceware_wordlists::Wordlist::EffShort1);
+static EFF_SHORT_1: Builtin = Builtin::new(&diceware_wordlists::EFF_SHORT_WORDLIST_1);
 #[cfg(feature = "std")]
-static EFF_SHORT_2: Builtin = Builtin::new(diceware_wordlists::Wordlist::EffShort2);
+static EFF_SHORT_2: Builtin = Builtin::new(&diceware_wordlists::EFF_SHORT_WORDLIST_2_0);
 
 impl WordList {
     /// The EFF large word list: 7776 words of 3 to 9 lowercase letters (four of
