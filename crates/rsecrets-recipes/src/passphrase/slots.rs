@@ -7,6 +7,8 @@ use core::fmt;
 
 use zeroize::Zeroizing;
 
+use super::wordlist::join_with;
+
 /// The bytes of a slot.
 const WIDTH: usize = 16;
 
@@ -54,31 +56,15 @@ impl Slots {
         let start = |pick: u32| usize::try_from(pick).map_or(usize::MAX, |i| i * WIDTH);
         let bytes = self.0.as_bytes();
         let length = |pick: u32| usize::from(bytes[start(pick) + LONGEST]);
-        let total = picks.iter().map(|&p| length(p)).sum::<usize>()
-            + separator.len() * picks.len().saturating_sub(1);
+        let words = picks.iter().map(|&p| length(p)).sum::<usize>();
         // The last slot is copied whole too: room for its padding.
-        let padding = picks.last().map_or(0, |&p| LONGEST - length(p)) + 1;
-        let mut phrase = Zeroizing::new(String::with_capacity(total + padding));
-        let capacity = phrase.capacity();
-        // A one-byte separator is pushed as a byte, not copied as a slice.
-        let single = match separator.as_bytes() {
-            &[byte] => Some(char::from(byte)),
-            _ => None,
-        };
-        for (i, &pick) in picks.iter().enumerate() {
-            if i > 0 {
-                match single {
-                    Some(c) => phrase.push(c),
-                    None => phrase.push_str(separator),
-                }
-            }
+        let padding = picks.last().map_or(0, |&p| WIDTH - length(p));
+        join_with(picks, separator, words + padding, |phrase, pick| {
             let end = phrase.len() + length(pick);
             let at = start(pick);
             phrase.push_str(&self.0[at..at + WIDTH]);
             phrase.truncate(end);
-        }
-        debug_assert_eq!(phrase.capacity(), capacity, "the phrase was reallocated");
-        phrase
+        })
     }
 }
 

@@ -377,9 +377,24 @@ impl fmt::Debug for WordList {
 
 fn join<W: AsRef<str>>(words: &[W], picks: &[u32], separator: &str) -> Zeroizing<String> {
     let word = |pick: u32| usize::try_from(pick).map_or("", |i| words[i].as_ref());
-    let length = picks.iter().map(|&p| word(p).len()).sum::<usize>()
-        + separator.len() * picks.len().saturating_sub(1);
-    let mut phrase = Zeroizing::new(String::with_capacity(length));
+    let length = picks.iter().map(|&p| word(p).len()).sum::<usize>();
+    join_with(picks, separator, length, |phrase, pick| {
+        phrase.push_str(word(pick));
+    })
+}
+
+/// The words at `picks` joined by `separator`, each appended by `push_word`, in a
+/// phrase allocated once: `length` is the room the words take (with any room the
+/// last `push_word` needs past its word), the separators' is added here.
+pub(super) fn join_with(
+    picks: &[u32],
+    separator: &str,
+    length: usize,
+    mut push_word: impl FnMut(&mut String, u32),
+) -> Zeroizing<String> {
+    let separators = separator.len() * picks.len().saturating_sub(1);
+    let mut phrase = Zeroizing::new(String::with_capacity(length + separators));
+    let capacity = phrase.capacity();
     // A one-byte separator is pushed as a byte, not copied as a slice.
     let single = match separator.as_bytes() {
         &[byte] => Some(char::from(byte)),
@@ -392,8 +407,9 @@ fn join<W: AsRef<str>>(words: &[W], picks: &[u32], separator: &str) -> Zeroizing
                 None => phrase.push_str(separator),
             }
         }
-        phrase.push_str(word(pick));
+        push_word(&mut phrase, pick);
     }
+    debug_assert_eq!(phrase.capacity(), capacity, "the phrase was reallocated");
     phrase
 }
 
