@@ -74,7 +74,7 @@ impl PassphraseGenerator {
         let picks = &mut picks[..self.words];
         // The `Ok` is made last, from the joined phrase: a `Result` held across the
         // wipe of `picks` was copied back out of memory, in pieces that stalled the
-        // loads (a tenth of the time of a 6-word phrase).
+        // loads (about a fifth of the time of a 6-word phrase).
         if let Err(e) = self.draw(rng, picks) {
             picks.zeroize();
             return Err(e);
