@@ -71,10 +71,7 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
         // the output needs no second pass to prove it is ASCII.
         let mut scratch = Scratch::<SCRATCH_LEN>::new();
         let src = scratch.draw(rng, nbytes).map_err(Error::Rng)?;
-        return match base16ct::lower::encode_str(src, out) {
-            Ok(text) => Ok(text),
-            Err(_) => unreachable!("`out` is exactly twice as long as `src`"),
-        };
+        return Ok(hex(src, out));
     }
     let written = write_hex(rng, nbytes, &mut into_slice(out));
     match written {
