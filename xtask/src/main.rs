@@ -41,26 +41,12 @@ type Result<T = ()> = std::result::Result<T, String>;
 fn ci() -> Result {
     let root = workspace_root();
     step(&root, "format", cargo(&["fmt", "--all", "--check"]))?;
-    step(
-        &root,
-        "clippy",
-        cargo(&[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ]),
-    )?;
+    step(&root, "clippy", clippy(&["--workspace", "--all-targets"]))?;
     // The layers that promise `no_std` build without their default features.
     step(
         &root,
         "clippy (no_std layers)",
-        cargo(&[
-            "clippy",
-            "--locked",
+        clippy(&[
             "--no-default-features",
             "-p",
             "rsecrets-entropy",
@@ -70,52 +56,33 @@ fn ci() -> Result {
             "rsecrets-token",
             "-p",
             "rsecrets-compare",
-            "--",
-            "-D",
-            "warnings",
         ]),
     )?;
     step(
         &root,
         "clippy (recipes on alloc)",
-        cargo(&[
-            "clippy",
-            "--locked",
+        clippy(&[
             "--no-default-features",
             "--features",
             "alloc",
             "-p",
             "rsecrets-recipes",
-            "--",
-            "-D",
-            "warnings",
         ]),
     )?;
     step(&root, "tests", cargo(&["test", "--workspace", "--locked"]))?;
     // The CLI's binary is also called `rsecrets`, and rustdoc writes it where it
     // writes the facade (cargo#6313): documented in one run, the two race for the
     // same files. So the binary is documented on its own, in its own directory.
-    let mut doc = cargo(&[
-        "doc",
-        "--workspace",
-        "--exclude",
-        "rsecrets-cli",
-        "--no-deps",
-        "--locked",
-    ]);
-    doc.env("RUSTDOCFLAGS", "-D warnings");
-    step(&root, "rustdoc", doc)?;
-    let mut doc = cargo(&[
-        "doc",
-        "-p",
-        "rsecrets-cli",
-        "--no-deps",
-        "--locked",
-        "--target-dir",
-        "target/doc-cli",
-    ]);
-    doc.env("RUSTDOCFLAGS", "-D warnings");
-    step(&root, "rustdoc (the CLI)", doc)?;
+    step(
+        &root,
+        "rustdoc",
+        rustdoc(&["--workspace", "--exclude", "rsecrets-cli"]),
+    )?;
+    step(
+        &root,
+        "rustdoc (the CLI)",
+        rustdoc(&["-p", "rsecrets-cli", "--target-dir", "target/doc-cli"]),
+    )?;
     msrv(&root)?;
     deny(&root)?;
     println!("xtask ci: all checks passed");
@@ -196,6 +163,20 @@ fn deny(root: &Path) -> Result {
 fn cargo(args: &[&str]) -> Command {
     let mut cmd = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.args(args);
+    cmd
+}
+
+/// `cargo clippy --locked ARGS -- -D warnings`.
+fn clippy(args: &[&str]) -> Command {
+    let mut cmd = cargo(&["clippy", "--locked"]);
+    cmd.args(args).args(["--", "-D", "warnings"]);
+    cmd
+}
+
+/// `cargo doc --no-deps --locked ARGS`, with rustdoc's warnings as errors.
+fn rustdoc(args: &[&str]) -> Command {
+    let mut cmd = cargo(&["doc", "--no-deps", "--locked"]);
+    cmd.args(args).env("RUSTDOCFLAGS", "-D warnings");
     cmd
 }
 
