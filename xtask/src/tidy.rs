@@ -14,7 +14,7 @@ mod tests {
     /// The layering of docs/architecture.md: each crate and the workspace crates it
     /// may depend on (normal dependencies). Arrows point down only.
     const LAYERS: &[(&str, &[&str])] = &[
-        ("rsecrets-entropy", &[]),
+        ("rsecrets-entropy", &["rsecrets-core"]),
         ("rsecrets-core", &[]),
         ("rsecrets-compare", &[]),
         ("rsecrets-token", &["rsecrets-core"]),
@@ -55,8 +55,10 @@ mod tests {
             let line = line.trim();
             if line.starts_with('[') {
                 in_deps = line == "[dependencies]";
-            } else if in_deps && let Some((name, _)) = line.split_once(['=', '.']) {
-                deps.push(name.trim().to_owned());
+            } else if in_deps {
+                if let Some((name, _)) = line.split_once(['=', '.']) {
+                    deps.push(name.trim().to_owned());
+                }
             }
         }
         deps

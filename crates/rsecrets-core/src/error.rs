@@ -54,6 +54,13 @@ pub enum Error<E = Infallible> {
         /// The largest size accepted.
         max: usize,
     },
+    /// A caller's buffer too small for the output asked for; nothing was drawn.
+    BufferTooSmall {
+        /// The bytes the output needs.
+        needed: usize,
+        /// The bytes the buffer has.
+        len: usize,
+    },
     /// The random number generator failed (for the OS generator: the operating
     /// system could not provide randomness). Never replaced by a weaker source.
     Rng(E),
@@ -77,6 +84,7 @@ impl<E> Error<E> {
             Error::EmptyRange => Error::EmptyRange,
             Error::SampleTooLarge { k, population } => Error::SampleTooLarge { k, population },
             Error::TooLarge { requested, max } => Error::TooLarge { requested, max },
+            Error::BufferTooSmall { needed, len } => Error::BufferTooSmall { needed, len },
             Error::Rng(never) => match never {},
         }
     }
@@ -107,15 +115,22 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                     "size {requested} is too large: at most {max} is accepted"
                 )
             }
+            Error::BufferTooSmall { needed, len } => write!(
+                f,
+                "the buffer is too small: the output needs {needed} bytes, it has {len}"
+            ),
             Error::Rng(e) => write!(f, "the random number generator failed: {e}"),
         }
     }
 }
 
+/// The generator's error is shown by `Display` (after "the random number generator
+/// failed: "), so `source` passes over it to its own cause: an error reporter shows
+/// each message once.
 impl<E: core::error::Error + 'static> core::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
         match self {
-            Error::Rng(e) => Some(e),
+            Error::Rng(e) => e.source(),
             _ => None,
         }
     }

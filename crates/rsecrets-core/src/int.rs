@@ -6,7 +6,7 @@
 use rand_core::TryRng;
 
 use crate::Error;
-use crate::uniform::{below_u32, below_u64, below_u128, full_u128, narrow_u64};
+use crate::uniform::{below_u8, below_u32, below_u64, below_words};
 
 pub(crate) mod sealed {
     use rand_core::TryRng;
@@ -46,10 +46,11 @@ pub(crate) mod sealed {
 ///
 /// This trait is sealed: it cannot be implemented outside this crate.
 ///
-/// How each type is drawn (this is part of the value-stability promise):
-/// `u8`, `u16` and `u32` from 32-bit words, `u64` and `usize` from 64-bit words
-/// (so `usize` results do not depend on the target's pointer width), `u128` bounds
-/// up to `u64::MAX` as `u64`, larger ones from pairs of 64-bit words.
+/// How each type is drawn (this is part of the value-stability promise): `u8` from
+/// single bytes (Lemire's method on 8-bit words), `u16` and `u32` from 32-bit words,
+/// `u64` and `usize` from 64-bit words (so `usize` results do not depend on the
+/// target's pointer width), `u128` bounds up to `u64::MAX` as `u64`, larger ones by
+/// masked rejection on pairs of 64-bit words.
 ///
 /// ```
 /// use rsecrets_core::UnsignedInt;
@@ -75,79 +76,53 @@ pub trait UnsignedInt: Copy + sealed::Unsigned {}
 /// ```
 pub trait Int: Copy + sealed::Integer {}
 
-/// `u8` and `u16` are drawn as `u32` and narrowed back: the value is below the bound.
-macro_rules! unsigned_via_u32 {
-    ($($t:ty),*) => {$(
+/// `$t`'s sampler: `below` from `$below` on `$via` (a wider or equal type, narrowed
+/// back: the value is below the bound), `full` from `$full`.
+macro_rules! unsigned {
+    ($($t:ty: $below:path, $via:ty, $full:expr;)*) => {$(
         impl sealed::Unsigned for $t {
             fn is_zero(self) -> bool {
                 self == 0
             }
-            #[allow(clippy::cast_possible_truncation)] // below `n`, so it fits
+            #[allow(clippy::cast_possible_truncation, clippy::unnecessary_cast)] // below `n`
             fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error> {
-                below_u32(rng, u32::from(n)).map(|x| x as $t)
+                $below(rng, n as $via).map(|x| x as $t)
             }
-            #[allow(clippy::cast_possible_truncation)] // low bits of a uniform word
+            #[allow(clippy::cast_possible_truncation, clippy::unnecessary_cast)] // low bits
             fn full<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
-                rng.try_next_u32().map(|x| x as $t)
+                $full(rng).map(|x| x as $t)
             }
         }
         impl UnsignedInt for $t {}
     )*};
 }
-unsigned_via_u32!(u8, u16);
-
-impl sealed::Unsigned for u32 {
-    fn is_zero(self) -> bool {
-        self == 0
-    }
-    fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error> {
-        below_u32(rng, n)
-    }
-    fn full<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
-        rng.try_next_u32()
-    }
+unsigned! {
+    u8: below_u8, u8, TryRng::try_next_u32;
+    u16: below_u32, u32, TryRng::try_next_u32;
+    u32: below_u32, u32, TryRng::try_next_u32;
+    u64: below_u64, u64, TryRng::try_next_u64;
+    usize: below_u64, u64, TryRng::try_next_u64;
+    u128: below_u128, u128, full_u128;
 }
-impl UnsignedInt for u32 {}
 
-impl sealed::Unsigned for u64 {
-    fn is_zero(self) -> bool {
-        self == 0
+/// A uniform `u128` in `[0, n)`: bounds that fit in a `u64` as `u64`, larger ones by
+/// [`below_words`] on two 64-bit words, high first.
+fn below_u128<R: TryRng + ?Sized>(rng: &mut R, n: u128) -> Result<u128, R::Error> {
+    if let Ok(small) = u64::try_from(n) {
+        return below_u64(rng, small).map(u128::from);
     }
-    fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error> {
-        below_u64(rng, n)
-    }
-    fn full<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
-        rng.try_next_u64()
-    }
+    #[allow(clippy::cast_possible_truncation)] // the low half
+    let bound = [(n >> 64) as u64, n as u64];
+    let mut words = [0; 2];
+    below_words(rng, &bound, &mut words)?;
+    Ok(u128::from(words[0]) << 64 | u128::from(words[1]))
 }
-impl UnsignedInt for u64 {}
 
-impl sealed::Unsigned for usize {
-    fn is_zero(self) -> bool {
-        self == 0
-    }
-    fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error> {
-        below_u64(rng, n as u64).map(narrow_u64)
-    }
-    fn full<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
-        // On 32-bit targets: the low half of a uniform word, still uniform.
-        rng.try_next_u64().map(narrow_u64)
-    }
+/// A uniform `u128`: two 64-bit words, high half first.
+fn full_u128<R: TryRng + ?Sized>(rng: &mut R) -> Result<u128, R::Error> {
+    let hi = rng.try_next_u64()?;
+    Ok(u128::from(hi) << 64 | u128::from(rng.try_next_u64()?))
 }
-impl UnsignedInt for usize {}
-
-impl sealed::Unsigned for u128 {
-    fn is_zero(self) -> bool {
-        self == 0
-    }
-    fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error> {
-        below_u128(rng, n)
-    }
-    fn full<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
-        full_u128(rng)
-    }
-}
-impl UnsignedInt for u128 {}
 
 /// Range arithmetic for unsigned types: `step` is never negative.
 ///

@@ -6,15 +6,15 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-mod buffered;
 mod error;
 mod int;
 mod permute;
+mod pool;
 mod secrets;
 mod uniform;
 
-pub use buffered::Buffered;
 pub use error::Error;
 pub use int::{Int, UnsignedInt};
+pub use pool::{Buffered, Pool};
 pub use rand_core;
 pub use secrets::Secrets;

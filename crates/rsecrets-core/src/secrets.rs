@@ -4,7 +4,7 @@ use core::fmt;
 
 use rand_core::TryCryptoRng;
 
-use crate::uniform::index;
+use crate::uniform::{below_words, index};
 use crate::{Error, Int, UnsignedInt, permute};
 
 /// Python's `secrets` / `random.SystemRandom` methods over any cryptographic
@@ -136,6 +136,48 @@ impl<R: TryCryptoRng> Secrets<R> {
             return Err(Error::ZeroBound);
         }
         T::below(&mut self.rng, n).map_err(Error::Rng)
+    }
+
+    /// A uniform number in `[0, bound)` for a `bound` too large for `u128` (the count
+    /// of the passwords a policy allows, say), as 64-bit words, most significant
+    /// first; the result goes to the first `bound.len()` words of `out`, in the same
+    /// layout.
+    ///
+    /// Masked rejection: the words from `bound`'s first nonzero word on are drawn
+    /// (`u64` words, in order), the first of them masked to that word's bit length,
+    /// until the number is below `bound`; at least half the candidates are accepted.
+    /// For a two-word bound above `u64::MAX` this is exactly `randbelow::<u128>`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ZeroBound`] if `bound` is zero (or empty); [`Error::BufferTooSmall`]
+    /// if `out` is shorter than `bound` (lengths in bytes); [`Error::Rng`] if the
+    /// generator fails (`out` may then hold anything).
+    ///
+    /// ```
+    /// # use rsecrets_core::{Secrets, rand_core::SeedableRng};
+    /// # let mut secrets = Secrets::new(chacha20_rng::ChaCha20Rng::from_seed([7; 32]));
+    /// let bound = [3, 0, 0]; // 3 · 2^128
+    /// let mut x = [0u64; 3];
+    /// secrets.randbelow_words(&bound, &mut x)?;
+    /// assert!(x < bound);
+    /// # Ok::<(), rsecrets_core::Error>(())
+    /// ```
+    pub fn randbelow_words(
+        &mut self,
+        bound: &[u64],
+        out: &mut [u64],
+    ) -> Result<(), Error<R::Error>> {
+        if bound.iter().all(|&w| w == 0) {
+            return Err(Error::ZeroBound);
+        }
+        let Some(out) = out.get_mut(..bound.len()) else {
+            return Err(Error::BufferTooSmall {
+                needed: size_of_val(bound),
+                len: size_of_val(out),
+            });
+        };
+        below_words(&mut self.rng, bound, out).map_err(Error::Rng)
     }
 
     /// An integer of `k` uniform random bits, in `[0, 2^k)`: Python's

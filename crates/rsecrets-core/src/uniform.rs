@@ -1,93 +1,87 @@
-//! Word-level uniform samplers: Lemire's nearly-divisionless method and friends.
+//! Every integer sampler of the workspace: Lemire's multiply-shift with its rejection
+//! threshold for words, masked rejection for multi-word bounds.
 //!
-//! Every function here is exact: each value in `[0, n)` has probability exactly
-//! `1/n`, by rejection. No `%` is ever applied to a random word; the only `%` is
-//! the one that computes Lemire's rejection threshold from the bound itself.
+//! Each function is exact: every value in `[0, n)` has probability exactly `1/n`, by
+//! rejection. No `%` is ever applied to a random word; the only `%` computes Lemire's
+//! threshold from the bound itself.
 //!
 //! Reference: D. Lemire, "Fast Random Integer Generation in an Interval",
 //! ACM TOMACS 29(1), 2019.
 
 use rand_core::TryRng;
 
-/// The high and low halves of the 64-bit product `a * b`.
-#[allow(clippy::cast_possible_truncation)] // splitting a double-width product into halves
-fn wmul32(a: u32, b: u32) -> (u32, u32) {
-    let m = u64::from(a) * u64::from(b);
-    ((m >> 32) as u32, m as u32)
+/// One random byte.
+fn next_u8<R: TryRng + ?Sized>(rng: &mut R) -> Result<u8, R::Error> {
+    let mut byte = [0];
+    rng.try_fill_bytes(&mut byte)?;
+    Ok(byte[0])
 }
 
-/// The high and low halves of the 128-bit product `a * b`.
-#[allow(clippy::cast_possible_truncation)] // splitting a double-width product into halves
-fn wmul64(a: u64, b: u64) -> (u64, u64) {
-    let m = u128::from(a) * u128::from(b);
-    ((m >> 64) as u64, m as u64)
-}
-
-/// A uniform `u32` in `[0, n)`, drawn from 32-bit words. `n` must not be zero.
-#[inline]
-pub(crate) fn below_u32<R: TryRng + ?Sized>(rng: &mut R, n: u32) -> Result<u32, R::Error> {
-    let (mut hi, mut lo) = wmul32(rng.try_next_u32()?, n);
-    if lo < n {
-        // Lemire's threshold, 2^32 mod n. The `%` is on the bound, not on a random
-        // word; it runs only when a rejection is possible at all.
-        let threshold = n.wrapping_neg() % n; // not a random word: the bound
-        while lo < threshold {
-            (hi, lo) = wmul32(rng.try_next_u32()?, n);
+/// `$name(rng, n)`: a uniform `$t` in `[0, n)` (`n > 0`) from `$t`-wide random words
+/// drawn by `$draw`, multiplied in `$wide`.
+macro_rules! lemire {
+    ($($name:ident: $t:ty, $wide:ty, $draw:path;)*) => {$(
+        #[inline]
+        #[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
+        pub(crate) fn $name<R: TryRng + ?Sized>(rng: &mut R, n: $t) -> Result<$t, R::Error> {
+            let mut m = <$wide>::from($draw(rng)?) * <$wide>::from(n);
+            if (m as $t) < n {
+                let threshold = n.wrapping_neg() % n; // 2^bits mod n: on the bound
+                while (m as $t) < threshold {
+                    m = <$wide>::from($draw(rng)?) * <$wide>::from(n);
+                }
+            }
+            Ok((m >> <$t>::BITS) as $t)
         }
-    }
-    Ok(hi)
+    )*};
 }
 
-/// A uniform `u64` in `[0, n)`, drawn from 64-bit words. `n` must not be zero.
-#[inline]
-pub(crate) fn below_u64<R: TryRng + ?Sized>(rng: &mut R, n: u64) -> Result<u64, R::Error> {
-    let (mut hi, mut lo) = wmul64(rng.try_next_u64()?, n);
-    if lo < n {
-        // Lemire's threshold, 2^64 mod n: computed on the bound, as above.
-        let threshold = n.wrapping_neg() % n; // not a random word: the bound
-        while lo < threshold {
-            (hi, lo) = wmul64(rng.try_next_u64()?, n);
-        }
-    }
-    Ok(hi)
+lemire! {
+    below_u8: u8, u16, next_u8;
+    below_u32: u32, u64, TryRng::try_next_u32;
+    below_u64: u64, u128, TryRng::try_next_u64;
 }
 
-/// A uniform `u128` in `[0, n)`. `n` must not be zero.
-///
-/// Bounds that fit in a `u64` take the 64-bit Lemire path (one word, usually).
-/// Larger bounds draw 128-bit words (two 64-bit words, high half first), keep only
-/// as many low bits as `n - 1` has, and reject values `>= n`: at least half of
-/// all candidates are accepted.
-pub(crate) fn below_u128<R: TryRng + ?Sized>(rng: &mut R, n: u128) -> Result<u128, R::Error> {
-    if let Ok(small) = u64::try_from(n) {
-        return below_u64(rng, small).map(u128::from);
-    }
-    let mask = u128::MAX >> (n - 1).leading_zeros();
+/// A uniform number below `bound` into `out`, both most significant word first and
+/// as long as each other, `bound` not zero: the words from the first nonzero word of
+/// `bound` on are drawn (that one masked to its bit length) and the number is
+/// rejected unless below `bound` (at least half are accepted); the words before it
+/// are zero.
+pub(crate) fn below_words<R: TryRng + ?Sized>(
+    rng: &mut R,
+    bound: &[u64],
+    out: &mut [u64],
+) -> Result<(), R::Error> {
+    let first = bound.iter().position(|&w| w != 0).unwrap_or(bound.len());
+    let (zeros, out) = out.split_at_mut(first);
+    let bound = &bound[first..];
+    zeros.fill(0);
+    // A zero bound has no number below it: the callers refuse it before.
+    let Some(mask) = bound.first().map(|top| u64::MAX >> top.leading_zeros()) else {
+        return Ok(());
+    };
     loop {
-        let candidate = full_u128(rng)? & mask;
-        if candidate < n {
-            return Ok(candidate);
+        for word in out.iter_mut() {
+            *word = rng.try_next_u64()?;
+        }
+        out[0] &= mask;
+        if *out < *bound {
+            return Ok(());
         }
     }
 }
 
-/// A uniform `u128`: two 64-bit words, high half first.
-pub(crate) fn full_u128<R: TryRng + ?Sized>(rng: &mut R) -> Result<u128, R::Error> {
-    let hi = rng.try_next_u64()?;
-    let lo = rng.try_next_u64()?;
-    Ok(u128::from(hi) << 64 | u128::from(lo))
-}
-
-/// A uniform index in `[0, len)` for `len >= 1`.
-///
-/// Lengths that fit in a `u32` use 32-bit words (half the generator output of the
-/// 64-bit path), longer ones 64-bit words. The choice depends on `len` only, so
-/// results are the same on 32- and 64-bit targets.
+/// A uniform index in `[0, len)` for `len >= 1`: from one byte when `len` fits in a
+/// `u8`, else from 32-bit words when it fits in a `u32`, else from 64-bit words. The
+/// choice depends on `len` only, so results are the same on 32- and 64-bit targets.
 #[inline]
 pub(crate) fn index<R: TryRng + ?Sized>(rng: &mut R, len: usize) -> Result<usize, R::Error> {
-    match u32::try_from(len) {
-        Ok(len) => below_u32(rng, len).map(widen_u32),
-        Err(_) => below_u64(rng, len as u64).map(narrow_u64),
+    if let Ok(len) = u8::try_from(len) {
+        below_u8(rng, len).map(usize::from)
+    } else if let Ok(len) = u32::try_from(len) {
+        below_u32(rng, len).map(widen_u32)
+    } else {
+        below_u64(rng, len as u64).map(narrow_u64)
     }
 }
 
@@ -105,12 +99,117 @@ pub(crate) const fn narrow_u64(x: u64) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use core::convert::Infallible;
+
     use super::*;
 
+    /// A generator that returns the words it was given, then panics.
+    struct Script<'a>(&'a [u64]);
+
+    impl TryRng for Script<'_> {
+        type Error = Infallible;
+        #[allow(clippy::cast_possible_truncation)]
+        fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+            self.try_next_u64().map(|w| w as u32)
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+            let (&first, rest) = self.0.split_first().expect("the script ran out");
+            self.0 = rest;
+            Ok(first)
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+            for b in dst {
+                *b = self.try_next_u64()? as u8;
+            }
+            Ok(())
+        }
+    }
+
+    /// Every byte, for every bound: each index is given by exactly ⌊256/n⌋ bytes and
+    /// the other `256 mod n` bytes are rejected, so an accepted byte is uniform.
     #[test]
-    fn wide_multiplications_split_correctly() {
-        assert_eq!(wmul32(u32::MAX, u32::MAX), (u32::MAX - 1, 1));
-        assert_eq!(wmul64(u64::MAX, u64::MAX), (u64::MAX - 1, 1));
-        assert_eq!(wmul64(1 << 63, 2), (1, 0));
+    fn byte_draws_are_exactly_uniform() {
+        for n in 1..=255u8 {
+            let mut hits = [0u32; 256];
+            let mut rejected = 0;
+            for byte in 0..=255u8 {
+                // A rejected byte draws again: the script's second byte, 255, is
+                // accepted for every n (255·n mod 256 = 256 − n ≥ 256 mod n).
+                let script = [u64::from(byte), 255, 0];
+                let mut rng = Script(&script);
+                let x = below_u8(&mut rng, n).unwrap();
+                if rng.0.len() == 2 {
+                    hits[usize::from(x)] += 1;
+                } else {
+                    rejected += 1;
+                }
+            }
+            let per_index = 256 / u32::from(n);
+            assert!(
+                hits[..usize::from(n)].iter().all(|&h| h == per_index),
+                "n = {n}"
+            );
+            assert_eq!(rejected, 256 % u32::from(n), "n = {n}");
+        }
+    }
+
+    /// The word `x` with `x · n mod 2^bits == target`, for odd `n`.
+    fn preimage(n: u64, target: u64, bits: u32) -> u64 {
+        // n⁻¹ mod 2^64 by Newton's iteration, then reduced to `bits`.
+        let mut inv = n;
+        for _ in 0..6 {
+            inv = inv.wrapping_mul(2u64.wrapping_sub(n.wrapping_mul(inv)));
+        }
+        let x = target.wrapping_mul(inv);
+        if bits == 64 { x } else { x & ((1 << bits) - 1) }
+    }
+
+    /// At the threshold `t = 2^bits mod n`: a word whose low product is `t - 1` is
+    /// rejected and one whose low product is `t` is accepted, so the threshold is
+    /// exactly Lemire's (a bias of `n / 2^bits` shows nowhere else).
+    #[test]
+    fn the_rejection_thresholds_are_exact() {
+        for n in [3u64, 7, 11, 1_000_001, (1 << 31) + 1, u64::from(u32::MAX)] {
+            let t = (1u64 << 32) % n;
+            let (reject, accept) = (preimage(n, t - 1, 32), preimage(n, t, 32));
+            let script = [reject, accept, u64::MAX];
+            let mut rng = Script(&script);
+            let n32 = u32::try_from(n).unwrap();
+            let want = u32::try_from((accept * n) >> 32).unwrap();
+            assert_eq!(below_u32(&mut rng, n32), Ok(want), "n = {n}");
+            assert_eq!(rng.0.len(), 1, "n = {n}: one word rejected, one accepted");
+        }
+        for n in [3u64, 7, 11, 1_000_001, (1 << 63) + 1, u64::MAX] {
+            let t = n.wrapping_neg() % n;
+            let (reject, accept) = (preimage(n, t - 1, 64), preimage(n, t, 64));
+            let script = [reject, accept, u64::MAX];
+            let mut rng = Script(&script);
+            let want = u64::try_from((u128::from(accept) * u128::from(n)) >> 64).unwrap();
+            assert_eq!(below_u64(&mut rng, n), Ok(want), "n = {n}");
+            assert_eq!(rng.0.len(), 1, "n = {n}: one word rejected, one accepted");
+        }
+    }
+
+    /// A bound that is a power of two is never rejected; any other is, at its top.
+    #[test]
+    fn words_are_masked_and_rejected_at_the_bound() {
+        let bound = [0, 5, 0]; // 5 · 2^64
+        let mut out = [9; 3];
+        // 7 masked to 3 bits is 7 > 5: rejected; then 5·2^64 + x: rejected; then 4·2^64 + 1.
+        let script = [7, 0, 5, 1, 4, 1, u64::MAX];
+        let mut rng = Script(&script);
+        below_words(&mut rng, &bound, &mut out).unwrap();
+        assert_eq!((out, rng.0.len()), ([0, 4, 1], 1));
+        let mut rng = Script(&[u64::MAX, 3]);
+        below_words(&mut rng, &[1 << 63], &mut out[..1]).unwrap();
+        assert_eq!(out[0], 3);
+    }
+
+    #[test]
+    fn index_draws_bytes_then_words() {
+        assert_eq!(index(&mut Script(&[0x80]), 2), Ok(1));
+        assert_eq!(index(&mut Script(&[1 << 31]), 256), Ok(128));
+        assert_eq!(index(&mut Script(&[1 << 31]), 1 << 20), Ok(1 << 19));
     }
 }

@@ -13,21 +13,22 @@ use std::time::Instant;
 use chacha20::cipher::StreamCipher;
 use chacha20::{ChaCha20, Key, KeyIvInit, Nonce};
 use rand_core::{TryCryptoRng, TryRng};
+use rsecrets_core::Pool;
 use zeroize::Zeroizing;
 
-use crate::os::{self, PAGE_LEN, StatePage};
+use crate::os::{self, STATE_LEN, StatePage};
 use crate::{Error, OsRng};
 
-/// Length of the ChaCha20 key at the start of the page.
+/// Length of the ChaCha20 key at the start of the state.
 const KEY_LEN: usize = 32;
 /// Keystream made per refill: the next key, then the output buffer. 60 blocks, a
-/// multiple of the 4 blocks the SIMD backends compute at once (a 63rd block would
-/// cost a whole 4-block step), and with the seal still inside one page.
+/// multiple of the 4 blocks the SIMD backends compute at once, with the seal after
+/// them still inside the state.
 const STREAM_LEN: usize = 60 * 64;
-/// Page offset of the seal: the fork epoch the key was seeded in, plus one, as a
-/// little-endian u64. It reads 0 in a new page and in a child whose page the kernel
+/// Offset of the seal: the fork epoch the key was seeded in, plus one, as a
+/// little-endian u64. It reads 0 in a new state and in a child whose state the kernel
 /// wiped on fork, and differs from the current epoch + 1 in a child after any fork
-/// that ran the atfork handlers: one comparison catches both.
+/// that ran the atfork handler: one comparison catches both.
 const SEAL: usize = STREAM_LEN;
 const SEAL_END: usize = SEAL + 8;
 /// Requests at least this long are filled straight into the caller's buffer.
@@ -35,7 +36,7 @@ const DIRECT_MIN: usize = 2048;
 /// The largest stretch filled under one (key, nonce): far below ChaCha20's 256 GiB.
 const DIRECT_CHUNK: usize = 1 << 30;
 
-const _: () = assert!(SEAL_END <= PAGE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN < STREAM_LEN);
+const _: () = assert!(SEAL_END <= STATE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN < STREAM_LEN);
 
 /// When a generator goes back to the OS for a new key.
 #[derive(Clone, Copy, Debug)]
@@ -57,202 +58,162 @@ pub(crate) const DEFAULT_RESEED: Reseed = Reseed {
 /// How many generator states have been wiped and released (thread exits included).
 static WIPED_STATES: AtomicU64 = AtomicU64::new(0);
 
-/// One thread's generator state.
-pub(crate) struct Core {
-    /// `[key | output buffer | seal]`; bytes before `pos` have been handed out and are zero.
-    page: StatePage,
-    pos: usize,
-    /// Bytes of keystream made under the current OS seed: counted per refill and per
-    /// large request, so the per-call path does no accounting.
+/// The state: `[key | output buffer | seal]`. The buffer is what the [`Pool`] serves.
+pub(crate) struct Page(StatePage);
+
+impl AsRef<[u8]> for Page {
+    fn as_ref(&self) -> &[u8] {
+        &self.0.bytes()[KEY_LEN..STREAM_LEN]
+    }
+}
+
+impl AsMut<[u8]> for Page {
+    fn as_mut(&mut self) -> &mut [u8] {
+        &mut self.0.bytes_mut()[KEY_LEN..STREAM_LEN]
+    }
+}
+
+impl Page {
+    fn seal(&self) -> u64 {
+        let mut seal = [0; 8];
+        seal.copy_from_slice(&self.0.bytes()[SEAL..SEAL_END]);
+        u64::from_le_bytes(seal)
+    }
+
+    /// A new key from the OS, sealed with `seal`; on a failure the key and the seal
+    /// are left zero, so the next request tries again.
+    fn reseed(&mut self, seal: u64) -> Result<(), Error> {
+        let state = self.0.bytes_mut();
+        state[..KEY_LEN].fill(0);
+        state[SEAL..SEAL_END].fill(0);
+        OsRng.try_fill_bytes(&mut state[..KEY_LEN])?;
+        state[SEAL..SEAL_END].copy_from_slice(&seal.to_le_bytes());
+        Ok(())
+    }
+
+    /// Fast key erasure: one ChaCha20 stream under the key, whose first 32 bytes
+    /// overwrite that key at once and whose rest is the buffer.
+    fn stream(&mut self) {
+        let state = &mut self.0.bytes_mut()[..STREAM_LEN];
+        cipher_at(&state[..KEY_LEN], 0).write_keystream(state);
+    }
+}
+
+/// What a state knows about its OS seed.
+pub(crate) struct Seed {
+    /// Bytes of keystream made under the current OS seed.
     made: u64,
     seeded_at: Instant,
     policy: Reseed,
     reseeds: u64,
 }
 
+impl Seed {
+    /// Whether the current OS seed has made its share of keystream or is too old.
+    fn spent(&self) -> bool {
+        self.made >= self.policy.bytes || self.seeded_at.elapsed() >= self.policy.interval
+    }
+
+    /// Refills `page` (the [`Pool`]'s refill): reseeding first when forced, when the
+    /// seed is spent, or when the state is unsealed (new, or in a forked child).
+    fn refill(&mut self, page: &mut Page, force: bool) -> Result<(), Error> {
+        let seal = os::fork_epoch().wrapping_add(1);
+        if force || page.seal() != seal || self.spent() {
+            page.reseed(seal)?;
+            self.made = 0;
+            self.seeded_at = Instant::now();
+            self.reseeds += 1;
+        }
+        page.stream();
+        self.made = self.made.saturating_add(STREAM_LEN as u64);
+        Ok(())
+    }
+}
+
+/// One thread's generator state.
+pub(crate) struct Core {
+    pool: Pool<Page>,
+    seed: Seed,
+}
+
 impl Core {
     pub(crate) fn new(policy: Reseed) -> Result<Core, Error> {
-        os::watch_forks();
-        let page = StatePage::new().ok_or_else(Error::no_memory)?;
-        // Unsealed (seal 0): the first request seeds it.
+        os::watch_forks()?;
+        // Unsealed (seal 0) and empty: the first request seeds it.
         Ok(Core {
-            page,
-            pos: STREAM_LEN,
-            made: 0,
-            seeded_at: Instant::now(),
-            policy,
-            reseeds: 0,
+            pool: Pool::new(Page(StatePage::new()?)),
+            seed: Seed {
+                made: 0,
+                seeded_at: Instant::now(),
+                policy,
+                reseeds: 0,
+            },
         })
     }
 
     /// Whether the key was seeded in this process since its last fork: `false` for a
     /// fresh state and in a forked child.
     #[inline(always)]
-    fn sealed(&mut self) -> bool {
-        let seal = self.page.bytes()[SEAL..SEAL_END]
-            .try_into()
-            .ok()
-            .map(u64::from_le_bytes);
-        seal == Some(os::fork_epoch().wrapping_add(1))
+    fn sealed(&self) -> bool {
+        self.pool.store().seal() == os::fork_epoch().wrapping_add(1)
     }
 
-    /// Reseeds first if this is a fresh state or a forked child. (Whether the OS seed
-    /// is spent is checked where keystream is made: [`refill`](Self::refill) and
-    /// [`fill_direct`](Self::fill_direct).)
-    fn ensure_fresh(&mut self) -> Result<(), Error> {
-        if !self.sealed() {
-            self.reseed()?;
-        }
-        Ok(())
-    }
-
-    /// The per-call fast path: the next `len` buffered bytes, marked as handed out,
-    /// if the state is sealed and the buffer holds that many. The caller copies and
-    /// wipes them. Everything else (seeding, a fork, a refill) is out of line.
+    /// Fills `dst`: the per-call path. Small requests come from the buffer when the
+    /// state is sealed and the buffer holds enough; everything else is out of line.
     #[inline(always)]
-    fn ready(&mut self, len: usize) -> Option<&mut [u8]> {
-        if !self.sealed() {
-            return None;
-        }
-        let pos = self.pos;
-        let src = self.page.bytes()[..STREAM_LEN].get_mut(pos..pos + len)?;
-        self.pos = pos + len;
-        Some(src)
-    }
-
-    /// Reseeds if the current OS seed has made its share of keystream or is too old.
-    fn reseed_if_spent(&mut self) -> Result<(), Error> {
-        if self.made >= self.policy.bytes || self.seeded_at.elapsed() >= self.policy.interval {
-            self.reseed()?;
-        }
-        Ok(())
-    }
-
-    /// Replaces the key with 32 bytes from the OS and drops all buffered output.
-    pub(crate) fn reseed(&mut self) -> Result<(), Error> {
-        let page = self.page.bytes();
-        page[..SEAL_END].fill(0);
-        OsRng.try_fill_bytes(&mut page[..KEY_LEN])?;
-        let epoch = os::fork_epoch().wrapping_add(1);
-        page[SEAL..SEAL_END].copy_from_slice(&epoch.to_le_bytes());
-        self.pos = STREAM_LEN;
-        self.made = 0;
-        self.seeded_at = Instant::now();
-        self.reseeds += 1;
-        Ok(())
-    }
-
-    /// Fast key erasure: one ChaCha20 stream under the current key, whose first 32
-    /// bytes overwrite that key at once and whose rest becomes the buffer.
-    fn refill(&mut self) -> Result<(), Error> {
-        self.reseed_if_spent()?;
-        let page = self.page.bytes();
-        let mut cipher = cipher_at(&page[..KEY_LEN], 0);
-        cipher.write_keystream(&mut page[..STREAM_LEN]);
-        self.pos = KEY_LEN;
-        self.made = self.made.saturating_add(STREAM_LEN as u64);
-        Ok(())
-    }
-
-    /// Copies buffered output into `dst`, wiping each byte from the buffer and
-    /// refilling it as often as needed. Off the per-call path: [`fill`](Self::fill)
-    /// and [`word`](Self::word) take from a buffer that holds enough themselves.
-    fn take(&mut self, mut dst: &mut [u8]) -> Result<(), Error> {
-        while !dst.is_empty() {
-            if self.pos == STREAM_LEN {
-                self.refill()?;
-            }
-            let n = dst.len().min(STREAM_LEN - self.pos);
-            let (head, rest) = dst.split_at_mut(n);
-            let src = &mut self.page.bytes()[self.pos..self.pos + n];
-            head.copy_from_slice(src);
-            src.fill(0);
-            self.pos += n;
-            dst = rest;
-        }
-        Ok(())
-    }
-
-    #[inline]
     pub(crate) fn fill(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        if dst.len() < DIRECT_MIN {
-            if let Some(src) = self.ready(dst.len()) {
-                // One fused pass (copy, then zero) rather than two library calls:
-                // requests here are small, usually a token's 16 to 64 bytes.
-                for (d, s) in dst.iter_mut().zip(src.iter_mut()) {
-                    *d = core::mem::take(s);
-                }
-                return Ok(());
-            }
+        if dst.len() < DIRECT_MIN && self.sealed() && self.pool.len() >= dst.len() {
+            self.pool.take(dst);
+            return Ok(());
         }
         self.fill_slow(dst)
     }
 
-    /// [`fill`](Self::fill) off the fast path: reseeding first if needed, then a
-    /// large request straight into `dst` or a small one across a refill.
+    /// [`fill`](Self::fill) off the fast path: a new seed first if the state is
+    /// unsealed, then a large request straight into `dst` or a small one across
+    /// refills.
     #[cold]
     #[inline(never)]
     fn fill_slow(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        self.ensure_fresh()?;
-        if dst.len() >= DIRECT_MIN {
-            self.fill_direct(dst)
-        } else {
-            self.take(dst)
+        let Core { pool, seed } = self;
+        if pool.store().seal() != os::fork_epoch().wrapping_add(1) {
+            // Never serve what is left of a buffer made before a fork.
+            pool.refill(|page| seed.refill(page, true))?;
         }
-    }
-
-    /// A one-time key from the buffer, then the keystream straight into `dst`.
-    #[inline(never)]
-    fn fill_direct(&mut self, dst: &mut [u8]) -> Result<(), Error> {
-        // Refills are rare on this path, so it checks the seed's budget itself.
-        self.reseed_if_spent()?;
+        if dst.len() < DIRECT_MIN {
+            return pool.fill(dst, |page| seed.refill(page, false));
+        }
+        // A one-time key from the buffer (after a new seed if this one is spent:
+        // refills are rare on this path), then the keystream straight into `dst`.
+        if seed.spent() {
+            pool.refill(|page| seed.refill(page, true))?;
+        }
         let mut key = Zeroizing::new([0u8; KEY_LEN]);
-        self.take(&mut key[..])?;
+        pool.fill(&mut key[..], |page| seed.refill(page, false))?;
         for (i, chunk) in (0u64..).zip(dst.chunks_mut(DIRECT_CHUNK)) {
             cipher_at(&key[..], i).write_keystream(chunk);
         }
-        self.made = self.made.saturating_add(dst.len() as u64);
+        seed.made = seed.made.saturating_add(dst.len() as u64);
         Ok(())
     }
 
-    /// A word made from the next `N` bytes: straight from the buffer when it holds
-    /// enough (the common case), through [`fill_slow`](Self::fill_slow) otherwise.
-    #[inline(always)]
-    fn word<T, const N: usize>(&mut self, from: fn([u8; N]) -> T) -> Result<T, Error> {
-        if let Some(src) = self.ready(N) {
-            let word = from(src.try_into().unwrap_or_else(|_| unreachable!()));
-            src.fill(0);
-            return Ok(word);
-        }
-        self.word_slow(from)
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn word_slow<T, const N: usize>(&mut self, from: fn([u8; N]) -> T) -> Result<T, Error> {
-        let mut bytes = [0u8; N];
-        self.fill_slow(&mut bytes)?;
-        Ok(from(bytes))
+    /// Reseeds from the OS now and drops all buffered output.
+    pub(crate) fn reseed(&mut self) -> Result<(), Error> {
+        let Core { pool, seed } = self;
+        pool.refill(|page| seed.refill(page, true))
     }
 
     #[inline(always)]
-    pub(crate) fn next_u64(&mut self) -> Result<u64, Error> {
-        self.word(u64::from_le_bytes)
+    fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
+        let mut bytes = [0; N];
+        self.fill(&mut bytes)?;
+        Ok(bytes)
     }
 
-    #[inline(always)]
-    pub(crate) fn next_u32(&mut self) -> Result<u32, Error> {
-        self.word(u32::from_le_bytes)
-    }
-
+    /// The whole state, for tests to look into.
     #[cfg(test)]
-    pub(crate) fn page_bytes(&mut self) -> &[u8] {
-        &self.page.bytes()[..]
-    }
-
-    #[cfg(test)]
-    pub(crate) fn reseeds(&self) -> u64 {
-        self.reseeds
+    pub(crate) fn page_bytes(&self) -> &[u8; STATE_LEN] {
+        self.pool.store().0.bytes()
     }
 }
 
@@ -267,7 +228,7 @@ fn cipher_at(key: &[u8], stream: u64) -> ChaCha20 {
 
 impl Drop for Core {
     fn drop(&mut self) {
-        // The page wipes itself when it is dropped right after this.
+        // The pool and the page wipe themselves when they are dropped right after this.
         WIPED_STATES.fetch_add(1, Ordering::Relaxed);
     }
 }
@@ -401,12 +362,14 @@ impl TryRng for FastRng {
 
     #[inline(always)]
     fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-        Ok(with_state(|core| core.next_u32()).unwrap_or_else(|e| no_entropy(e)))
+        let word = with_state(Core::word).unwrap_or_else(|e| no_entropy(e));
+        Ok(u32::from_le_bytes(word))
     }
 
     #[inline(always)]
     fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-        Ok(with_state(|core| core.next_u64()).unwrap_or_else(|e| no_entropy(e)))
+        let word = with_state(Core::word).unwrap_or_else(|e| no_entropy(e));
+        Ok(u64::from_le_bytes(word))
     }
 
     #[inline]
@@ -483,12 +446,12 @@ impl TryRng for TryFastRng {
 
     #[inline]
     fn try_next_u32(&mut self) -> Result<u32, Error> {
-        with_state(|core| core.next_u32())
+        with_state(Core::word).map(u32::from_le_bytes)
     }
 
     #[inline]
     fn try_next_u64(&mut self) -> Result<u64, Error> {
-        with_state(|core| core.next_u64())
+        with_state(Core::word).map(u64::from_le_bytes)
     }
 
     #[inline]

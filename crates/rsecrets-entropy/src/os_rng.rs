@@ -66,9 +66,14 @@ enum Inner {
     Os(getrandom::Error),
     #[cfg_attr(
         not(feature = "std"),
-        allow(dead_code, reason = "only FastRng maps memory")
+        allow(dead_code, reason = "only FastRng has state")
     )]
     NoMemory,
+    #[cfg_attr(
+        not(feature = "std"),
+        allow(dead_code, reason = "only FastRng has state")
+    )]
+    NoForkGuard,
 }
 
 impl Error {
@@ -82,7 +87,7 @@ impl Error {
     pub fn raw_os_error(self) -> Option<i32> {
         match self.0 {
             Inner::Os(e) => e.raw_os_error(),
-            Inner::NoMemory => None,
+            Inner::NoMemory | Inner::NoForkGuard => None,
         }
     }
 
@@ -90,6 +95,13 @@ impl Error {
     #[cfg(feature = "std")]
     pub(crate) fn no_memory() -> Self {
         Error(Inner::NoMemory)
+    }
+
+    /// The fork handler could not be registered, so a generator would not notice a
+    /// `fork()`: none is made.
+    #[cfg(feature = "std")]
+    pub(crate) fn no_fork_guard() -> Self {
+        Error(Inner::NoForkGuard)
     }
 }
 
@@ -109,18 +121,16 @@ impl fmt::Display for Error {
             Inner::NoMemory => {
                 f.write_str("the operating system refused memory for a generator's state")
             }
+            Inner::NoForkGuard => f.write_str(
+                "cannot register the fork handler (pthread_atfork), so no generator is made",
+            ),
         }
     }
 }
 
-impl core::error::Error for Error {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        match &self.0 {
-            Inner::Os(e) => Some(e),
-            Inner::NoMemory => None,
-        }
-    }
-}
+/// `getrandom`'s message is part of `Display`, so it is not a `source` as well: an
+/// error reporter shows it once.
+impl core::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {
@@ -154,14 +164,16 @@ mod tests {
         let e = Error::from(getrandom::Error::UNSUPPORTED);
         let text = alloc_string(&e);
         assert!(text.starts_with("the operating system's random number generator failed"));
-        assert!(core::error::Error::source(&e).is_some());
+        assert!(text.ends_with(&alloc_string(&getrandom::Error::UNSUPPORTED)));
+        // Shown once: in `Display`, not again as the source.
+        assert!(core::error::Error::source(&e).is_none());
     }
 
     extern crate alloc;
     fn alloc_vec(len: usize) -> alloc::vec::Vec<u8> {
         alloc::vec![0; len]
     }
-    fn alloc_string(e: &Error) -> alloc::string::String {
+    fn alloc_string(e: &dyn fmt::Display) -> alloc::string::String {
         alloc::format!("{e}")
     }
 }

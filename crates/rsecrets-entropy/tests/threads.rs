@@ -1,5 +1,5 @@
-//! Many threads drawing at once never see the same output, and a thread's state is
-//! wiped when the thread exits.
+//! Many threads drawing at once never see the same output. (That a thread's state
+//! is wiped when it exits is tested in `thread_exit.rs`, alone in its binary.)
 
 use std::collections::HashSet;
 extern crate alloc;

@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 use std::vec;
-use std::vec::Vec;
 
 use super::*;
 
@@ -16,17 +15,31 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Bytes of the buffer not yet handed out.
+fn left(core: &Core) -> usize {
+    core.pool.len()
+}
+
+/// Hands out the rest of the buffer, so the next draw refills.
+fn exhaust(core: &mut Core) {
+    let mut rest = vec![0u8; left(core)];
+    core.pool.take(&mut rest);
+    assert_eq!(left(core), 0);
+}
+
 #[test]
 fn handed_out_bytes_leave_no_copy_in_the_state() {
     let mut core = Core::new(DEFAULT_RESEED).unwrap();
     for len in [1usize, 8, 32, 100, 1000, 4000, 5000, 70_000] {
         let mut out = vec![0u8; len];
         core.fill(&mut out).unwrap();
-        let pos = core.pos;
-        let page = core.page_bytes();
-        // Every byte before `pos` was handed out and must read as zero.
-        assert!(page[KEY_LEN..pos].iter().all(|&b| b == 0), "len {len}");
-        // No 16-byte window of the output survives anywhere in the page. A chance
+        let served = STREAM_LEN - left(&core);
+        // Every byte of the buffer before the cursor was handed out and reads zero.
+        assert!(
+            core.page_bytes()[KEY_LEN..served].iter().all(|&b| b == 0),
+            "len {len}"
+        );
+        // No 16-byte window of the output survives anywhere in the state. A chance
         // match between random bytes has probability below 2^-100.
         for w in out.chunks(16).filter(|w| w.len() == 16) {
             assert!(
@@ -41,18 +54,24 @@ fn handed_out_bytes_leave_no_copy_in_the_state() {
 fn each_refill_replaces_the_key_at_once() {
     let mut core = Core::new(DEFAULT_RESEED).unwrap();
     let mut seen = HashSet::new();
-    let mut out = [0u8; STREAM_LEN];
     for _ in 0..10 {
-        core.fill(&mut out[..100]).unwrap();
+        core.fill(&mut [0u8; 100]).unwrap();
         let key = core.page_bytes()[..KEY_LEN].to_vec();
         assert!(seen.insert(key.clone()), "a key repeated");
-        // Exhaust the buffer: the next draw refills and must erase this key.
-        let rest = STREAM_LEN - core.pos;
-        core.take(&mut out[..rest]).unwrap();
-        core.fill(&mut out[..1]).unwrap();
+        exhaust(&mut core);
+        core.fill(&mut [0u8; 1]).unwrap();
         assert!(
             !contains(core.page_bytes(), &key),
             "the old key survived a refill"
+        );
+        // The new key is the keystream's first 32 bytes: the buffer after it is the
+        // continuation of the same stream under the old key.
+        let mut stream = [0u8; STREAM_LEN];
+        cipher_at(&key, 0).write_keystream(&mut stream);
+        assert_eq!(core.page_bytes()[..KEY_LEN], stream[..KEY_LEN]);
+        assert_eq!(
+            core.page_bytes()[KEY_LEN + 1..STREAM_LEN],
+            stream[KEY_LEN + 1..]
         );
     }
 }
@@ -73,77 +92,92 @@ fn outputs_do_not_repeat() {
 fn reseeds_after_the_configured_bytes() {
     // The budget is checked where keystream is made: at each refill and each large
     // (direct) request. With a budget of two buffers, every third refill reseeds.
-    const BUFFER: usize = STREAM_LEN - KEY_LEN;
     let mut core = small(2 * STREAM_LEN as u64, Duration::from_secs(3600));
-    let mut buf = vec![0u8; BUFFER];
-    core.fill(&mut buf[..1]).unwrap();
-    assert_eq!(core.reseeds(), 1, "the first draw seeds");
-    // Exhaust the first buffer, then a second one: still the first seed.
-    let rest = STREAM_LEN - core.pos;
-    core.take(&mut buf[..rest]).unwrap();
-    core.fill(&mut buf[..1]).unwrap();
-    let rest = STREAM_LEN - core.pos;
-    core.take(&mut buf[..rest]).unwrap();
-    assert_eq!(core.reseeds(), 1, "two buffers made under the first seed");
-    core.fill(&mut buf[..1]).unwrap();
-    assert_eq!(core.reseeds(), 2, "the third refill needs a new seed");
+    core.fill(&mut [0u8; 1]).unwrap();
+    assert_eq!(core.seed.reseeds, 1, "the first draw seeds");
+    exhaust(&mut core);
+    core.fill(&mut [0u8; 1]).unwrap();
+    exhaust(&mut core);
+    assert_eq!(
+        core.seed.reseeds, 1,
+        "two buffers made under the first seed"
+    );
+    core.fill(&mut [0u8; 1]).unwrap();
+    assert_eq!(core.seed.reseeds, 2, "the third refill needs a new seed");
     // Direct fills count too: this one takes the seed to its budget...
     let mut big = vec![0u8; 2 * STREAM_LEN];
     core.fill(&mut big).unwrap();
-    assert_eq!(core.reseeds(), 2);
+    assert_eq!(core.seed.reseeds, 2);
     // ...so the next one reseeds first.
     core.fill(&mut big).unwrap();
-    assert_eq!(core.reseeds(), 3);
+    assert_eq!(core.seed.reseeds, 3);
 }
 
 #[test]
 fn reseeds_after_the_configured_time() {
     // Time passes by moving the seed's timestamp back past the interval, so the
-    // test neither sleeps nor depends on the scheduler: a stall of the machine
-    // shorter than the interval cannot add a reseed.
+    // test neither sleeps nor depends on the scheduler.
     const INTERVAL: Duration = Duration::from_secs(600);
     let age = |core: &mut Core| {
-        core.seeded_at = Instant::now().checked_sub(INTERVAL).unwrap();
+        core.seed.seeded_at = Instant::now().checked_sub(INTERVAL).unwrap();
     };
     let mut core = small(u64::MAX, INTERVAL);
-    let mut buf = vec![0u8; STREAM_LEN];
-    core.fill(&mut buf[..1]).unwrap();
-    assert_eq!(core.reseeds(), 1);
+    core.fill(&mut [0u8; 1]).unwrap();
+    assert_eq!(core.seed.reseeds, 1);
     age(&mut core);
     // The interval is checked at the next refill: exhaust the buffer to force one.
-    let rest = STREAM_LEN - core.pos;
-    core.take(&mut buf[..rest]).unwrap();
-    assert_eq!(core.reseeds(), 1, "no refill yet");
-    core.fill(&mut buf[..1]).unwrap();
-    assert_eq!(core.reseeds(), 2, "the refill after the interval reseeds");
-    let rest = STREAM_LEN - core.pos;
-    core.take(&mut buf[..rest]).unwrap();
-    core.fill(&mut buf[..1]).unwrap();
-    assert_eq!(core.reseeds(), 2, "a refill within the interval does not");
+    exhaust(&mut core);
+    assert_eq!(core.seed.reseeds, 1, "no refill yet");
+    core.fill(&mut [0u8; 1]).unwrap();
+    assert_eq!(
+        core.seed.reseeds, 2,
+        "the refill after the interval reseeds"
+    );
+    exhaust(&mut core);
+    core.fill(&mut [0u8; 1]).unwrap();
+    assert_eq!(
+        core.seed.reseeds, 2,
+        "a refill within the interval does not"
+    );
     // Large (direct) fills check the clock themselves.
     age(&mut core);
-    core.fill(&mut buf[..DIRECT_MIN]).unwrap();
+    let mut big = vec![0u8; DIRECT_MIN];
+    core.fill(&mut big).unwrap();
     assert_eq!(
-        core.reseeds(),
-        3,
+        core.seed.reseeds, 3,
         "a direct fill after the interval reseeds"
     );
-    core.fill(&mut buf[..DIRECT_MIN]).unwrap();
-    assert_eq!(core.reseeds(), 3);
+    core.fill(&mut big).unwrap();
+    assert_eq!(core.seed.reseeds, 3);
 }
 
 #[test]
-fn a_wiped_page_reseeds_instead_of_emitting_zeros() {
-    // What a forked child sees when the kernel honoured MADV_WIPEONFORK.
+fn an_unsealed_state_reseeds_instead_of_emitting_zeros() {
+    // A new state reads as zero, as a forked child's does when the kernel honoured
+    // MADV_WIPEONFORK (the fork tests check that case in a real child).
     let mut core = Core::new(DEFAULT_RESEED).unwrap();
-    let mut before = [0u8; 32];
-    core.fill(&mut before).unwrap();
-    core.page.bytes().fill(0);
-    let mut after = [0u8; 32];
-    core.fill(&mut after).unwrap();
-    assert_eq!(core.reseeds(), 2);
-    assert_ne!(after, [0u8; 32]);
-    assert_ne!(after, before);
+    assert!(!core.sealed() && core.page_bytes().iter().all(|&b| b == 0));
+    let mut out = [0u8; 32];
+    core.fill(&mut out).unwrap();
+    assert_eq!(core.seed.reseeds, 1);
+    assert!(core.sealed());
+    assert_ne!(out, [0u8; 32]);
+}
+
+#[test]
+fn a_failed_reseed_leaves_nothing_to_serve() {
+    // An unsealed state whose reseed fails (the OS refused) must neither serve the
+    // buffer nor keep a key: the seal stays zero and the pool empty.
+    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    core.fill(&mut [0u8; 8]).unwrap();
+    let failed: Result<(), Error> = core.pool.refill(|page| {
+        page.0.bytes_mut()[..SEAL_END].fill(0);
+        Err(Error::no_memory())
+    });
+    assert!(failed.is_err());
+    assert_eq!(left(&core), 0);
+    assert!(core.page_bytes()[..SEAL_END].iter().all(|&b| b == 0));
+    assert!(!core.sealed());
 }
 
 #[test]
@@ -155,10 +189,9 @@ fn direct_fills_cover_every_byte_and_differ() {
         core.fill(&mut a).unwrap();
         core.fill(&mut b).unwrap();
         assert_ne!(a, b);
-        // Each 64-byte block of keystream is nonzero (P(zero block) = 2^-512), so
-        // a block the generator skipped would show up as zeros here. A short tail
-        // is checked only from 16 bytes (P = 2^-128): the one byte after 2048 is
-        // zero once in 256 runs.
+        // Each 64-byte block of keystream is nonzero (P(zero block) = 2^-512), so a
+        // block the generator skipped would show up as zeros here. A short tail is
+        // checked only from 16 bytes (P = 2^-128).
         let mut blocks = a.chunks_exact(64);
         let tail = blocks.remainder();
         assert!(blocks.all(|c| c.iter().any(|&x| x != 0)), "len {len}");
@@ -167,22 +200,30 @@ fn direct_fills_cover_every_byte_and_differ() {
 }
 
 #[test]
-fn word_draws_use_the_buffer() {
+fn word_draws_come_from_the_buffer_in_order() {
     let mut core = Core::new(DEFAULT_RESEED).unwrap();
-    let words: Vec<u64> = (0..1000).map(|_| core.next_u64().unwrap()).collect();
-    let distinct: HashSet<_> = words.iter().collect();
-    assert_eq!(distinct.len(), words.len());
-    assert!((0..1000).any(|_| core.next_u32().unwrap() > u32::MAX / 2));
+    core.fill(&mut [0u8; 1]).unwrap();
+    let next = core.page_bytes()[KEY_LEN + 1..KEY_LEN + 13].to_vec();
+    let word: [u8; 8] = core.word().unwrap();
+    let half: [u8; 4] = core.word().unwrap();
+    assert_eq!(word[..], next[..8]);
+    assert_eq!(half[..], next[8..]);
+    assert_eq!(left(&core), STREAM_LEN - KEY_LEN - 13);
 }
 
 #[test]
-fn handles_share_the_thread_state_and_never_repeat() {
+fn handles_share_the_thread_state() {
+    // Two handles on one thread draw from one buffer: what one takes, the other
+    // does not see again, and both move the same cursor.
     let mut a = FastRng::new();
-    let mut b = FastRng::new();
+    let mut b = TryFastRng::new();
     let x = rand_core::Rng::next_u64(&mut a);
-    let y = rand_core::Rng::next_u64(&mut b);
+    let left_after_a = STATE.with(|s| s.borrow().as_ref().map(|c| left(c)).unwrap());
+    let y = b.try_next_u64().unwrap();
+    let left_after_b = STATE.with(|s| s.borrow().as_ref().map(|c| left(c)).unwrap());
     assert_ne!(x, y);
-    let mut t = TryFastRng::new();
-    t.reseed().unwrap();
-    assert_ne!(t.try_next_u64().unwrap(), x);
+    assert_eq!(left_after_b + 8, left_after_a);
+    b.reseed().unwrap();
+    let reseeds = STATE.with(|s| s.borrow().as_ref().map(|c| c.seed.reseeds).unwrap());
+    assert!(reseeds >= 2, "reseed() goes to the OS");
 }

@@ -3,15 +3,17 @@
 //!
 //! It owns two things the portable generator cannot do in safe Rust:
 //!
-//! - [`StatePage`]: a page of memory of its own for the generator's key and buffer.
-//!   On Linux the kernel is asked (`MADV_WIPEONFORK`) to hand a forked child that page
-//!   filled with zeros, and (`MADV_DONTDUMP`) to leave it out of core dumps.
+//! - [`StatePage`]: memory of its own for the generator's key and buffer, whole pages
+//!   of the system's page size. On Linux the kernel is asked (`MADV_WIPEONFORK`) to
+//!   hand a forked child those pages filled with zeros, and (`MADV_DONTDUMP`) to
+//!   leave them out of core dumps.
 //! - [`fork_epoch`]: a process-wide counter that a `pthread_atfork` child handler
-//!   bumps, so a generator can tell on every call that it is now in a child.
+//!   bumps, so a generator can tell on every call that it is now in a child. The
+//!   handler must be registered: if it cannot be, [`watch_forks`] fails and no
+//!   generator is made, never a generator without fork protection.
 //!
-//! Either one alone stops a child from repeating its parent's output; together they
-//! also cover a raw `clone(2)` that skips the atfork handlers (the page) and kernels
-//! or platforms without `MADV_WIPEONFORK` (the epoch).
+//! The epoch guards every child that `fork()` makes; the page wipe also covers a raw
+//! `clone(2)` that skips the atfork handlers, where the kernel supports it.
 #![allow(unsafe_code)]
 
 #[cfg(unix)]
@@ -24,8 +26,8 @@ mod portable;
 #[cfg(not(unix))]
 pub(crate) use portable::{StatePage, fork_epoch, watch_forks};
 
-/// The size of a [`StatePage`] in bytes.
-pub(crate) const PAGE_LEN: usize = 4096;
+/// The bytes of a [`StatePage`] the generator uses (the mapping may be larger).
+pub(crate) const STATE_LEN: usize = 4096;
 
 #[cfg(all(test, unix))]
 mod fork_tests;

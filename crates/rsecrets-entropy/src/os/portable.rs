@@ -1,18 +1,23 @@
-//! Platforms without `fork()`: a heap page and a constant epoch. Safe code only.
+//! Platforms without `fork()`: heap memory and a constant epoch. Safe code only.
 
 use std::boxed::Box;
 
-use super::PAGE_LEN;
+use super::STATE_LEN;
+use crate::Error;
 
-/// The generator's state page, on the heap; wiped when dropped.
-pub(crate) struct StatePage(Box<[u8; PAGE_LEN]>);
+/// The generator's state, on the heap; wiped when dropped.
+pub(crate) struct StatePage(Box<[u8; STATE_LEN]>);
 
 impl StatePage {
-    pub(crate) fn new() -> Option<Self> {
-        Some(StatePage(Box::new([0; PAGE_LEN])))
+    pub(crate) fn new() -> Result<Self, Error> {
+        Ok(StatePage(Box::new([0; STATE_LEN])))
     }
 
-    pub(crate) fn bytes(&mut self) -> &mut [u8; PAGE_LEN] {
+    pub(crate) fn bytes(&self) -> &[u8; STATE_LEN] {
+        &self.0
+    }
+
+    pub(crate) fn bytes_mut(&mut self) -> &mut [u8; STATE_LEN] {
         &mut self.0
     }
 }
@@ -29,4 +34,6 @@ pub(crate) fn fork_epoch() -> u64 {
 }
 
 /// Nothing to watch without `fork()`.
-pub(crate) fn watch_forks() {}
+pub(crate) fn watch_forks() -> Result<(), Error> {
+    Ok(())
+}
