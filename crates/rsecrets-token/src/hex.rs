@@ -1,17 +1,17 @@
 //! Lowercase hexadecimal tokens (`token_hex`).
 
-use rand_core::{TryCryptoRng, TryRng};
+use rand_core::TryCryptoRng;
 use rsecrets_core::Error;
-use zeroize::Zeroize;
 
-use crate::scratch::{PIECE_LEN, SCRATCH_LEN, Scratch, Stage, ascii_str, draw_chunks, into_slice};
-use crate::{MAX_TOKEN_BYTES, checked_nbytes};
+use crate::checked_nbytes;
+use crate::encode::{Encoding, fill_encoded};
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
 ///
 /// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY). Returns `None` when
-/// `nbytes` is above [`MAX_TOKEN_BYTES`], which every token function refuses, so a
-/// buffer of the returned length is always large enough for [`fill_token_hex`].
+/// `nbytes` is above [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES), which every token
+/// function refuses, so a buffer of the returned length is always large enough for
+/// [`fill_token_hex`].
 ///
 /// ```
 /// use rsecrets_token::hex_len;
@@ -22,7 +22,9 @@ use crate::{MAX_TOKEN_BYTES, checked_nbytes};
 /// ```
 #[must_use]
 pub fn hex_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
-    checked_nbytes::<()>(nbytes).ok()?.checked_mul(2)
+    checked_nbytes::<()>(nbytes)
+        .ok()
+        .map(|n| Encoding::Hex.len(n))
 }
 
 /// Writes a random token of `nbytes` bytes, as lowercase hexadecimal, into the start
@@ -31,7 +33,9 @@ pub fn hex_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
 /// `None` stands for [`DEFAULT_ENTROPY`](crate::DEFAULT_ENTROPY). The token takes
 /// [`hex_len`]`(nbytes)` bytes of `out`; the rest is left untouched. The random bytes
 /// pass through a stack buffer that is wiped before returning, and the encoder is
-/// `base16ct`'s, which is constant-time (no table indexed by secret bytes).
+/// `base16ct`'s, which is constant-time (no table indexed by secret bytes). The
+/// returned `&str` comes from a UTF-8 check of the written text (always ASCII, so
+/// the check takes the same path for every token).
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;
@@ -48,9 +52,8 @@ pub fn hex_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
 ///
 /// # Errors
 ///
-/// - [`Error::TooLarge`] if `nbytes` is above [`MAX_TOKEN_BYTES`] (`max` is that
-///   limit), or if the token does not fit in `out` (`max` is then the largest
-///   `nbytes` that fits, `out.len() / 2`).
+/// - [`Error::TooLarge`] if `nbytes` is above [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES).
+/// - [`Error::BufferTooSmall`] if the token does not fit in `out`; nothing is written.
 /// - [`Error::Rng`] if the generator fails; the part of `out` already written is
 ///   wiped.
 pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
@@ -58,63 +61,7 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
     out: &'a mut [u8],
 ) -> Result<&'a str, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    let fits = (out.len() / 2).min(MAX_TOKEN_BYTES);
-    let Some(out) = out.get_mut(..nbytes * 2) else {
-        return Err(Error::TooLarge {
-            requested: nbytes,
-            max: fits,
-        });
-    };
-    if nbytes <= SCRATCH_LEN {
-        // One chunk (every usual token): the encoder hands back its own `&str`, so
-        // the output needs no second pass to prove it is ASCII.
-        let mut scratch = Scratch::<SCRATCH_LEN>::new();
-        let src = scratch.draw(rng, nbytes).map_err(Error::Rng)?;
-        return Ok(hex(src, out));
-    }
-    let written = write_hex(rng, nbytes, &mut into_slice(out));
-    match written {
-        Ok(()) => Ok(ascii_str(out)),
-        Err(err) => {
-            out.zeroize();
-            Err(Error::Rng(err))
-        }
-    }
-}
-
-/// Puts the hex of `nbytes` random bytes to `put`: in one piece for tokens of up to
-/// 32 bytes, a chunk at a time above.
-fn write_hex<R: TryRng + ?Sized>(
-    rng: &mut R,
-    nbytes: usize,
-    put: &mut impl FnMut(&str),
-) -> Result<(), R::Error> {
-    if nbytes <= PIECE_LEN / 2 {
-        // One piece (the default size included): two small wiped buffers, no loops.
-        let mut bytes = Stage::<{ PIECE_LEN / 2 }>::new();
-        let mut text = Stage::<PIECE_LEN>::new();
-        let src = bytes.first(nbytes);
-        if nbytes > 0 {
-            rng.try_fill_bytes(src)?;
-        }
-        put(text.encode(src, 2 * nbytes, hex));
-        return Ok(());
-    }
-    draw_chunks(rng, nbytes, |bytes, len, stage| {
-        for piece in bytes[..len].chunks(PIECE_LEN / 2) {
-            put(stage.encode(piece, 2 * piece.len(), hex));
-        }
-    })
-}
-
-/// The lowercase hex of `src` in `dst` (exactly twice as long), in constant time.
-#[inline]
-pub(crate) fn hex<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
-    match base16ct::lower::encode_str(src, dst) {
-        Ok(text) => text,
-        Err(_) => unreachable!("`dst` is exactly twice as long as `src`"),
-    }
+    fill_encoded(rng, Encoding::Hex, nbytes, out)
 }
 
 /// A random token of `nbytes` bytes as lowercase hexadecimal (`2 * nbytes`
@@ -137,18 +84,13 @@ pub(crate) fn hex<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
 ///
 /// # Errors
 ///
-/// - [`Error::TooLarge`] if `nbytes` is above [`MAX_TOKEN_BYTES`]; nothing is
-///   allocated.
+/// - [`Error::TooLarge`] if `nbytes` is above [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES);
+///   nothing is allocated.
 /// - [`Error::Rng`] if the generator fails.
 #[cfg(feature = "alloc")]
 pub fn token_hex<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    let mut text = crate::scratch::new_text(2 * nbytes);
-    // On an error the partial text is wiped when `text` is dropped.
-    write_hex(rng, nbytes, &mut |piece| text.push_str(piece)).map_err(Error::Rng)?;
-    debug_assert_eq!(text.len(), text.capacity(), "no reallocation");
-    Ok(text)
+    crate::encode::encoded(rng, Encoding::Hex, nbytes)
 }

@@ -8,8 +8,8 @@ extern crate alloc;
 
 #[cfg(feature = "alloc")]
 mod bytes;
+mod encode;
 mod hex;
-mod scratch;
 mod urlsafe;
 mod uuid;
 

@@ -1,13 +1,11 @@
 //! Random (version 4) UUIDs.
 
-use rand_core::TryCryptoRng;
-use rsecrets_core::Error;
-use zeroize::Zeroize as _;
-#[cfg(feature = "alloc")]
-use zeroize::Zeroizing;
+use core::convert::Infallible;
 
-use crate::hex::hex;
-use crate::scratch::{ascii_str, into_slice};
+use rand_core::{TryCryptoRng, TryRng};
+use rsecrets_core::{Error, Pool};
+
+use crate::encode::{ascii, checked_out};
 
 /// The length of a UUID in its canonical text form, `8-4-4-4-12` hex digits.
 ///
@@ -18,15 +16,16 @@ use crate::scratch::{ascii_str, into_slice};
 /// ```
 pub const UUID4_LEN: usize = 36;
 
-/// Where the hyphens go in the 32 hex digits: `8-4-4-4-12`.
-const GROUP_ENDS: [usize; 4] = [8, 12, 16, 20];
+/// The bytes of each hyphen-separated group: `8-4-4-4-12` hex digits.
+const GROUPS: [core::ops::Range<usize>; 5] = [0..4, 4..6, 6..8, 8..10, 10..16];
 
 /// Writes a random UUID (RFC 9562, version 4) into `out` in canonical lowercase form,
 /// `xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx` with `N` one of `8 9 a b`, and returns it.
 ///
 /// 122 of the 128 bits are random: 16 bytes are drawn from `rng`, then the version
 /// (`0100`) and variant (`10`) bits are set. The bytes live in a stack buffer that is
-/// wiped before returning, and the hex encoder is constant-time.
+/// wiped before returning, and the hex encoder is constant-time. The returned `&str`
+/// comes from a UTF-8 check of the written text (always ASCII).
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;
@@ -43,58 +42,51 @@ const GROUP_ENDS: [usize; 4] = [8, 12, 16, 20];
 ///
 /// # Errors
 ///
-/// [`Error::Rng`] if the generator fails; `out` is then left untouched.
+/// [`Error::Rng`] if the generator fails; `out` is then left wiped.
 pub fn fill_uuid4<'a, R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     out: &'a mut [u8; UUID4_LEN],
 ) -> Result<&'a str, Error<R::Error>> {
-    write_uuid4(rng, into_slice(out))?;
-    Ok(ascii_str(out))
+    let out = checked_out(out, UUID4_LEN)?;
+    let mut at = 0;
+    let written = put_uuid4(rng, |piece| {
+        out[at..at + piece.len()].copy_from_slice(piece.as_bytes());
+        at += piece.len();
+    });
+    ascii(out, written)
 }
 
-/// Passes a random UUID to `put`, piece by piece (`UUID4_LEN` characters in all);
-/// nothing on an error.
-fn write_uuid4<R: TryCryptoRng + ?Sized>(
-    rng: &mut R,
-    mut put: impl FnMut(&str),
-) -> Result<(), Error<R::Error>> {
-    let mut bytes = [0u8; 16];
-    let mut digits = [0u8; 32];
-    let filled = rng.try_fill_bytes(&mut bytes);
-    if filled.is_ok() {
-        set_version_and_variant(&mut bytes);
-        // One encoder pass over all 16 bytes, then the hyphens between the groups.
-        let text = hex(&bytes, &mut digits);
-        let mut start = 0;
-        for end in GROUP_ENDS {
-            put(&text[start..end]);
+/// Passes a random UUID to `put`, group by group and hyphen by hyphen (`UUID4_LEN`
+/// characters in all); nothing on an error. Each group is encoded on its own, so no
+/// text is sliced (slicing checks `char` boundaries, which reads secret text).
+fn put_uuid4<R: TryRng + ?Sized>(rng: &mut R, mut put: impl FnMut(&str)) -> Result<(), R::Error> {
+    let mut bytes = Pool::new([0u8; 16]);
+    bytes.refill(|b| {
+        rng.try_fill_bytes(b)?;
+        b[6] = (b[6] & 0x0f) | 0x40; // version 4
+        b[8] = (b[8] & 0x3f) | 0x80; // variant 10
+        Ok(())
+    })?;
+    let mut stage = Pool::new([0u8; 12]);
+    for (i, group) in GROUPS.into_iter().enumerate() {
+        if i > 0 {
             put("-");
-            start = end;
         }
-        put(&text[start..]);
+        let src = &bytes.unserved()[group];
+        let Ok(()) = stage.refill(|text| {
+            let hex = base16ct::lower::encode_str(src, &mut text[..2 * src.len()]);
+            put(hex.unwrap_or_else(|_| unreachable!("two characters a byte")));
+            Ok::<(), Infallible>(())
+        });
     }
-    // Nothing above can panic, so these wipes always run. As slices: zeroize wipes
-    // a slice in one pass, an array (or a `Zeroizing` array) a byte at a time.
-    bytes.as_mut_slice().zeroize();
-    digits.as_mut_slice().zeroize();
-    filled.map_err(Error::Rng)
-}
-
-/// Sets the version (`0100`, the high nibble of byte 6) and variant (`10`, the top
-/// bits of byte 8). In one 128-bit word: single-byte stores into bytes just written
-/// as one 16-byte store make the encoder's 16-byte load wait (a failed store
-/// forward, about 15 cycles).
-fn set_version_and_variant(bytes: &mut [u8; 16]) {
-    const CLEAR: u128 = !((0xf << 76) | (0x3 << 62));
-    const SET: u128 = (0x4 << 76) | (0x2 << 62);
-    *bytes = ((u128::from_be_bytes(*bytes) & CLEAR) | SET).to_be_bytes();
+    Ok(())
 }
 
 /// A random UUID (RFC 9562, version 4) in canonical lowercase form, like Python's
 /// `str(uuid.uuid4())` but drawn from the generator you pass.
 ///
 /// See [`fill_uuid4`] for the format; the string is allocated once at its final
-/// size and wiped when dropped.
+/// size and wiped when dropped. No UTF-8 check: the encoder's own text is pushed.
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;
@@ -114,9 +106,8 @@ fn set_version_and_variant(bytes: &mut [u8; 16]) {
 #[cfg(feature = "alloc")]
 pub fn uuid4<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
-) -> Result<Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let mut text = crate::scratch::new_text(UUID4_LEN);
-    write_uuid4(rng, |piece| text.push_str(piece))?;
-    debug_assert_eq!(text.len(), text.capacity(), "no reallocation");
+) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
+    let mut text = zeroize::Zeroizing::new(alloc::string::String::with_capacity(UUID4_LEN));
+    put_uuid4(rng, |piece| text.push_str(piece)).map_err(Error::Rng)?;
     Ok(text)
 }

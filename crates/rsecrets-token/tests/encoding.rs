@@ -14,8 +14,8 @@ use rsecrets_token::{
     token_urlsafe, urlsafe_len,
 };
 
-/// Around the internal chunk size (192 bytes) and its multiples, plus odd sizes.
-const EDGE_SIZES: [usize; 14] = [0, 1, 2, 3, 4, 191, 192, 193, 383, 384, 385, 576, 1000, 4099];
+/// Around the internal chunk size (48 bytes) and its multiples, plus odd sizes.
+const EDGE_SIZES: [usize; 14] = [0, 1, 2, 3, 4, 47, 48, 49, 95, 96, 97, 192, 1000, 4099];
 
 fn check_size(seed: [u8; 32], n: usize) -> Result<(), TestCaseError> {
     let expected = stream(seed, n);
@@ -65,35 +65,28 @@ proptest! {
         check_size(seed, n)?;
     }
 
-    /// No size, up to `usize::MAX`, panics or overflows; an answer is either a token
-    /// of the documented length or `TooLarge`.
+    /// No size, up to `usize::MAX`, panics or overflows; an answer is a token of
+    /// the documented length, `TooLarge` above the limit, or `BufferTooSmall` with
+    /// the exact lengths, and then nothing is written.
     #[test]
     fn never_panics(n in prop_oneof![any::<usize>(), 0usize..600, Just(usize::MAX)], out_len in 0usize..1300) {
-        let mut out = vec![0; out_len];
+        let mut out = vec![b'#'; out_len];
         let mut rng = common::rng(0);
-        match (fill_token_hex(&mut rng, n, &mut out), hex_len(n)) {
-            (Ok(text), Some(len)) => prop_assert_eq!(text.len(), len),
-            (Err(Error::TooLarge { requested, max }), len) => {
-                prop_assert_eq!(requested, n);
-                prop_assert!(max < n && len.is_none_or(|len| len > out_len));
-                if n <= MAX_TOKEN_BYTES {
-                    // `max` is the largest size that fits: one more would not.
-                    prop_assert!(2 * max <= out_len && 2 * (max + 1) > out_len);
+        for (result, len) in [
+            (fill_token_hex(&mut rng, n, &mut out).map(str::len), hex_len(n)),
+            (fill_token_urlsafe(&mut rng, n, &mut out).map(str::len), urlsafe_len(n)),
+        ] {
+            match (result, len) {
+                (Ok(written), Some(len)) => prop_assert_eq!(written, len),
+                (Err(Error::TooLarge { requested, max }), None) => {
+                    prop_assert_eq!((requested, max), (n, MAX_TOKEN_BYTES));
                 }
-            }
-            (other, len) => prop_assert!(false, "{other:?} for hex_len {len:?}"),
-        }
-        match (fill_token_urlsafe(&mut rng, n, &mut out), urlsafe_len(n)) {
-            (Ok(text), Some(len)) => prop_assert_eq!(text.len(), len),
-            (Err(Error::TooLarge { requested, max }), len) => {
-                prop_assert_eq!(requested, n);
-                prop_assert!(max < n && len.is_none_or(|len| len > out_len));
-                if n <= MAX_TOKEN_BYTES {
-                    prop_assert!(urlsafe_len(max).is_some_and(|len| len <= out_len));
-                    prop_assert!(urlsafe_len(max + 1).is_some_and(|len| len > out_len));
+                (Err(Error::BufferTooSmall { needed, len: have }), Some(len)) => {
+                    prop_assert_eq!((needed, have), (len, out_len));
+                    prop_assert!(len > out_len);
                 }
+                (other, len) => prop_assert!(false, "{other:?} for length {len:?}"),
             }
-            (other, len) => prop_assert!(false, "{other:?} for urlsafe_len {len:?}"),
         }
     }
 }
@@ -133,36 +126,27 @@ fn the_limit_itself_is_accepted() -> Result<(), Error> {
 }
 
 #[test]
-fn buffer_too_small_says_what_fits() {
+fn buffer_too_small_says_what_it_needs() {
     let mut rng = common::rng(0);
     let mut out = [0u8; 64];
-    assert_eq!(
-        fill_token_hex(&mut rng, 33, &mut out),
-        Err(Error::TooLarge {
-            requested: 33,
-            max: 32
-        })
-    );
+    let too_small =
+        |needed, len| Err(Error::<core::convert::Infallible>::BufferTooSmall { needed, len });
+    assert_eq!(fill_token_hex(&mut rng, 33, &mut out), too_small(66, 64));
     assert_eq!(
         fill_token_hex(&mut rng, 32, &mut out[..63]),
-        Err(Error::TooLarge {
-            requested: 32,
-            max: 31
-        })
+        too_small(64, 63)
     );
     assert_eq!(
         fill_token_urlsafe(&mut rng, 49, &mut out),
-        Err(Error::TooLarge {
-            requested: 49,
-            max: 48
-        })
+        too_small(66, 64)
     );
     assert_eq!(
         fill_token_urlsafe(&mut rng, 1, &mut out[..1]),
-        Err(Error::TooLarge {
-            requested: 1,
-            max: 0
-        })
+        too_small(2, 1)
+    );
+    assert_eq!(
+        too_small(66, 64).unwrap_err().to_string(),
+        "the buffer is too small: the output needs 66 bytes, it has 64"
     );
     assert_eq!(out, [0; 64], "nothing written on a refusal");
     assert_eq!(fill_token_hex(&mut rng, 0, &mut []), Ok(""));
