@@ -195,6 +195,17 @@ impl<S: AsMut<[u8]>> Pool<S> {
     }
 }
 
+impl<const N: usize> Default for Pool<[u8; N]> {
+    /// An empty pool over an array of zeros (nothing to wipe first).
+    ///
+    /// ```
+    /// assert!(rsecrets_core::Pool::<[u8; 16]>::default().is_empty());
+    /// ```
+    fn default() -> Self {
+        Pool { store: [0; N], pos: N }
+    }
+}
+
 impl<S: AsMut<[u8]>> Drop for Pool<S> {
     fn drop(&mut self) {
         self.store.as_mut().zeroize();
@@ -252,7 +263,7 @@ impl<R: TryRng, const N: usize> Buffered<R, N> {
         let () = const { assert!(N > 0, "a Buffered buffer holds at least one byte") };
         Buffered {
             rng,
-            pool: Pool::new([0; N]),
+            pool: Pool::default(),
         }
     }
 

@@ -1,7 +1,5 @@
 //! The one encoding path: random bytes drawn a chunk at a time into a wiped [`Pool`],
-//! each chunk encoded by `base16ct` or `base64ct` straight to the output.
-
-use core::convert::Infallible;
+//! each chunk encoded by `base16ct` or `base64ct` straight into the output.
 
 use base64ct::{Base64UrlUnpadded, Encoding as _};
 use rand_core::TryRng;
@@ -46,30 +44,30 @@ impl Encoding {
     }
 }
 
-/// Draws `nbytes` random bytes a chunk at a time into a wiped [`Pool`] and passes the
-/// text of each chunk to `put`, through a wiped stage: the pieces make the token.
-pub(crate) fn put_encoded<R: TryRng + ?Sized>(
+/// Draws `nbytes` random bytes a chunk at a time into a wiped [`Pool`] and hands
+/// each chunk to `each`, with the rest of the pool as room for its text.
+fn chunks<R: TryRng + ?Sized>(
     rng: &mut R,
-    encoding: Encoding,
     nbytes: usize,
-    mut put: impl FnMut(&str),
+    mut each: impl FnMut(&[u8], &mut [u8]),
 ) -> Result<(), R::Error> {
-    let mut bytes = Pool::new([0u8; CHUNK]);
-    let mut stage = Pool::new([0u8; 2 * CHUNK]);
+    let mut pool = Pool::<[u8; 3 * CHUNK]>::default();
     for start in (0..nbytes).step_by(CHUNK) {
         let len = CHUNK.min(nbytes - start);
-        bytes.refill(|b| rng.try_fill_bytes(&mut b[..len]))?;
-        let src = &bytes.unserved()[..len];
-        let Ok(()) = stage.refill(|text| {
-            put(encoding.encode(src, &mut text[..encoding.len(len)]));
-            Ok::<(), Infallible>(())
-        });
+        pool.refill(|buf| {
+            let (bytes, room) = buf.split_at_mut(CHUNK);
+            rng.try_fill_bytes(&mut bytes[..len])?;
+            each(&bytes[..len], room);
+            Ok(())
+        })?;
     }
     Ok(())
 }
 
 /// A token of `nbytes` random bytes in `encoding`, in a string allocated once at its
-/// final size (no reallocation leaves a copy behind) and wiped when dropped.
+/// final size (no reallocation leaves a copy behind) and wiped when dropped. Each
+/// chunk's text is encoded in the wiped pool and pushed as the encoder's own `&str`,
+/// so the text is never checked (which would read it) as UTF-8.
 #[cfg(feature = "alloc")]
 pub(crate) fn encoded<R: TryRng + ?Sized>(
     rng: &mut R,
@@ -80,7 +78,10 @@ pub(crate) fn encoded<R: TryRng + ?Sized>(
     let capacity = encoding.len(nbytes);
     let mut text = zeroize::Zeroizing::new(alloc::string::String::with_capacity(capacity));
     // On an error the partial text is wiped when `text` is dropped.
-    put_encoded(rng, encoding, nbytes, |piece| text.push_str(piece)).map_err(Error::Rng)?;
+    chunks(rng, nbytes, |src, room| {
+        text.push_str(encoding.encode(src, &mut room[..encoding.len(src.len())]));
+    })
+    .map_err(Error::Rng)?;
     Ok(text)
 }
 
@@ -94,9 +95,10 @@ pub(crate) fn fill_encoded<'a, R: TryRng + ?Sized>(
     let nbytes = checked_nbytes(nbytes)?;
     let out = checked_out(out, encoding.len(nbytes))?;
     let mut at = 0;
-    let written = put_encoded(rng, encoding, nbytes, |piece| {
-        out[at..at + piece.len()].copy_from_slice(piece.as_bytes());
-        at += piece.len();
+    let written = chunks(rng, nbytes, |src, _| {
+        let len = encoding.len(src.len());
+        encoding.encode(src, &mut out[at..at + len]);
+        at += len;
     });
     ascii(out, written)
 }

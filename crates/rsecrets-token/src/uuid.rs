@@ -60,14 +60,14 @@ pub fn fill_uuid4<'a, R: TryCryptoRng + ?Sized>(
 /// characters in all); nothing on an error. Each group is encoded on its own, so no
 /// text is sliced (slicing checks `char` boundaries, which reads secret text).
 fn put_uuid4<R: TryRng + ?Sized>(rng: &mut R, mut put: impl FnMut(&str)) -> Result<(), R::Error> {
-    let mut bytes = Pool::new([0u8; 16]);
+    let mut bytes = Pool::<[u8; 16]>::default();
     bytes.refill(|b| {
         rng.try_fill_bytes(b)?;
         b[6] = (b[6] & 0x0f) | 0x40; // version 4
         b[8] = (b[8] & 0x3f) | 0x80; // variant 10
         Ok(())
     })?;
-    let mut stage = Pool::new([0u8; 12]);
+    let mut stage = Pool::<[u8; 12]>::default();
     for (i, group) in GROUPS.into_iter().enumerate() {
         if i > 0 {
             put("-");
