@@ -66,30 +66,6 @@ pub enum Error<E = Infallible> {
     Rng(E),
 }
 
-impl<E> Error<E> {
-    /// Widens an argument error of an infallible generator into `Error<E>`.
-    ///
-    /// ```
-    /// use rsecrets_core::Error;
-    /// let e: Error<core::fmt::Error> = Error::lift(Error::ZeroBound);
-    /// assert_eq!(e, Error::ZeroBound);
-    /// ```
-    #[must_use]
-    pub fn lift(err: Error) -> Self {
-        match err {
-            Error::ZeroBound => Error::ZeroBound,
-            Error::EmptySequence => Error::EmptySequence,
-            Error::TooManyBits { requested, max } => Error::TooManyBits { requested, max },
-            Error::ZeroStep => Error::ZeroStep,
-            Error::EmptyRange => Error::EmptyRange,
-            Error::SampleTooLarge { k, population } => Error::SampleTooLarge { k, population },
-            Error::TooLarge { requested, max } => Error::TooLarge { requested, max },
-            Error::BufferTooSmall { needed, len } => Error::BufferTooSmall { needed, len },
-            Error::Rng(never) => match never {},
-        }
-    }
-}
-
 impl<E: fmt::Display> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -3,6 +3,8 @@
 //! Both public traits are sealed: their methods live in the private
 //! [`sealed`] module, so the set of types (and the algorithms) stays ours.
 
+use core::ops::{Add, Div, Mul, Sub};
+
 use rand_core::TryRng;
 
 use crate::Error;
@@ -11,33 +13,40 @@ use crate::uniform::{below_u8, below_u32, below_u64, below_words};
 pub(crate) mod sealed {
     use rand_core::TryRng;
 
-    use crate::Error;
-
-    /// How an unsigned type is drawn uniformly.
-    pub trait Unsigned: Copy {
-        /// `self == 0`.
-        fn is_zero(self) -> bool;
+    /// How an unsigned type is drawn uniformly, and the arithmetic ranges need.
+    pub trait Unsigned:
+        Copy
+        + Ord
+        + super::Add<Output = Self>
+        + super::Sub<Output = Self>
+        + super::Mul<Output = Self>
+        + super::Div<Output = Self>
+    {
+        /// Zero.
+        const ZERO: Self;
+        /// One.
+        const ONE: Self;
+        /// `self + 1`, or `None` at the type's maximum.
+        fn inc(self) -> Option<Self>;
         /// A uniform value in `[0, n)`; `n` must not be zero.
         fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error>;
         /// A uniform value over the whole type.
         fn full<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error>;
     }
 
-    /// Range arithmetic of an integer type, signed or not.
-    pub trait Integer: Copy {
-        /// Python's `randrange(start, stop, step)`.
-        fn randrange<R: TryRng + ?Sized>(
-            rng: &mut R,
-            start: Self,
-            stop: Self,
-            step: Self,
-        ) -> Result<Self, Error<R::Error>>;
-        /// Python's `randint(a, b)`: `a..=b`.
-        fn randint<R: TryRng + ?Sized>(
-            rng: &mut R,
-            a: Self,
-            b: Self,
-        ) -> Result<Self, Error<R::Error>>;
+    /// An integer type, signed or not, measured in its unsigned counterpart, where
+    /// every distance and step size is exact (even `MIN..MAX`, even a step of `MIN`).
+    pub trait Integer: Copy + Ord {
+        /// The unsigned type of the same width.
+        type Unsigned: Unsigned;
+        /// Zero.
+        const ZERO: Self;
+        /// `|self - other|`.
+        fn distance(self, other: Self) -> Self::Unsigned;
+        /// `|self|`.
+        fn magnitude(self) -> Self::Unsigned;
+        /// `self + by` (`up`) or `self - by`, for a result inside the type.
+        fn step(self, by: Self::Unsigned, up: bool) -> Self;
     }
 }
 
@@ -76,13 +85,56 @@ pub trait UnsignedInt: Copy + sealed::Unsigned {}
 /// ```
 pub trait Int: Copy + sealed::Integer {}
 
-/// `$t`'s sampler: `below` from `$below` on `$via` (a wider or equal type, narrowed
-/// back: the value is below the bound), `full` from `$full`.
+/// Python's `randrange(start, stop, step)`: `count = ceil(width / stride)` candidates,
+/// the offset `i * stride` of the chosen one at most `width - 1`, so nothing
+/// overflows.
+pub(crate) fn randrange<T: Int, R: TryRng + ?Sized>(
+    rng: &mut R,
+    start: T,
+    stop: T,
+    step: T,
+) -> Result<T, Error<R::Error>> {
+    use sealed::Unsigned as U;
+    if step == T::ZERO {
+        return Err(Error::ZeroStep);
+    }
+    let up = step > T::ZERO;
+    if (up && start >= stop) || (!up && start <= stop) {
+        return Err(Error::EmptyRange);
+    }
+    let stride = step.magnitude();
+    let one = <T::Unsigned as U>::ONE;
+    let count = (start.distance(stop) - one) / stride + one;
+    let i = U::below(rng, count).map_err(Error::Rng)?;
+    Ok(start.step(i * stride, up))
+}
+
+/// Python's `randint(a, b)`: `a..=b`; the whole type when the count overflows.
+pub(crate) fn randint<T: Int, R: TryRng + ?Sized>(
+    rng: &mut R,
+    a: T,
+    b: T,
+) -> Result<T, Error<R::Error>> {
+    use sealed::Unsigned as U;
+    if a > b {
+        return Err(Error::EmptyRange);
+    }
+    let offset = match a.distance(b).inc() {
+        Some(count) => U::below(rng, count),
+        None => U::full(rng),
+    };
+    Ok(a.step(offset.map_err(Error::Rng)?, true))
+}
+
+/// `$t`: `below` from `$below` on `$via` (narrowed back: the value is below the
+/// bound), `full` from `$full`, and its range arithmetic.
 macro_rules! unsigned {
     ($($t:ty: $below:path, $via:ty, $full:expr;)*) => {$(
         impl sealed::Unsigned for $t {
-            fn is_zero(self) -> bool {
-                self == 0
+            const ZERO: Self = 0;
+            const ONE: Self = 1;
+            fn inc(self) -> Option<Self> {
+                self.checked_add(1)
             }
             #[allow(clippy::cast_possible_truncation, clippy::unnecessary_cast)] // below `n`
             fn below<R: TryRng + ?Sized>(rng: &mut R, n: Self) -> Result<Self, R::Error> {
@@ -94,6 +146,20 @@ macro_rules! unsigned {
             }
         }
         impl UnsignedInt for $t {}
+        impl sealed::Integer for $t {
+            type Unsigned = $t;
+            const ZERO: Self = 0;
+            fn distance(self, other: Self) -> $t {
+                self.abs_diff(other)
+            }
+            fn magnitude(self) -> $t {
+                self
+            }
+            fn step(self, by: $t, up: bool) -> Self {
+                if up { self + by } else { self - by }
+            }
+        }
+        impl Int for $t {}
     )*};
 }
 unsigned! {
@@ -104,6 +170,27 @@ unsigned! {
     usize: below_u64, u64, TryRng::try_next_u64;
     u128: below_u128, u128, full_u128;
 }
+
+/// `$t`'s range arithmetic, in `$u`.
+macro_rules! signed {
+    ($($t:ty => $u:ty),*) => {$(
+        impl sealed::Integer for $t {
+            type Unsigned = $u;
+            const ZERO: Self = 0;
+            fn distance(self, other: Self) -> $u {
+                self.abs_diff(other)
+            }
+            fn magnitude(self) -> $u {
+                self.unsigned_abs()
+            }
+            fn step(self, by: $u, up: bool) -> Self {
+                if up { self.wrapping_add_unsigned(by) } else { self.wrapping_sub_unsigned(by) }
+            }
+        }
+        impl Int for $t {}
+    )*};
+}
+signed!(i8 => u8, i16 => u16, i32 => u32, i64 => u64, i128 => u128, isize => usize);
 
 /// A uniform `u128` in `[0, n)`: bounds that fit in a `u64` as `u64`, larger ones by
 /// [`below_words`] on two 64-bit words, high first.
@@ -123,101 +210,3 @@ fn full_u128<R: TryRng + ?Sized>(rng: &mut R) -> Result<u128, R::Error> {
     let hi = rng.try_next_u64()?;
     Ok(u128::from(hi) << 64 | u128::from(rng.try_next_u64()?))
 }
-
-/// Range arithmetic for unsigned types: `step` is never negative.
-///
-/// No step can overflow: with `count = ceil((stop - start) / step)`, the offset
-/// `i * step` for `i < count` is at most `stop - start - 1`.
-macro_rules! unsigned_range {
-    ($($t:ty),*) => {$(
-        impl sealed::Integer for $t {
-            fn randrange<R: TryRng + ?Sized>(
-                rng: &mut R,
-                start: Self,
-                stop: Self,
-                step: Self,
-            ) -> Result<Self, Error<R::Error>> {
-                if step == 0 {
-                    return Err(Error::ZeroStep);
-                }
-                if start >= stop {
-                    return Err(Error::EmptyRange);
-                }
-                let count = (stop - start - 1) / step + 1;
-                let i = <$t as sealed::Unsigned>::below(rng, count).map_err(Error::Rng)?;
-                Ok(start + i * step)
-            }
-
-            fn randint<R: TryRng + ?Sized>(
-                rng: &mut R,
-                a: Self,
-                b: Self,
-            ) -> Result<Self, Error<R::Error>> {
-                if a > b {
-                    return Err(Error::EmptyRange);
-                }
-                let offset = match (b - a).checked_add(1) {
-                    Some(count) => <$t as sealed::Unsigned>::below(rng, count),
-                    None => <$t as sealed::Unsigned>::full(rng),
-                };
-                Ok(a + offset.map_err(Error::Rng)?)
-            }
-        }
-        impl Int for $t {}
-    )*};
-}
-unsigned_range!(u8, u16, u32, u64, u128, usize);
-
-/// Range arithmetic for signed types, done in the unsigned counterpart `$u`.
-///
-/// `abs_diff` gives the exact width of any range (even `MIN..MAX`) as `$u`, and
-/// `unsigned_abs` the exact size of any step (even `MIN`), so nothing overflows;
-/// the offset is at most `width - 1` and lands inside the range, where
-/// `wrapping_{add,sub}_unsigned` is exact.
-macro_rules! signed_range {
-    ($($t:ty => $u:ty),*) => {$(
-        impl sealed::Integer for $t {
-            fn randrange<R: TryRng + ?Sized>(
-                rng: &mut R,
-                start: Self,
-                stop: Self,
-                step: Self,
-            ) -> Result<Self, Error<R::Error>> {
-                if step == 0 {
-                    return Err(Error::ZeroStep);
-                }
-                let up = step > 0;
-                if (up && start >= stop) || (!up && start <= stop) {
-                    return Err(Error::EmptyRange);
-                }
-                let width = start.abs_diff(stop);
-                let stride = step.unsigned_abs();
-                let count = (width - 1) / stride + 1;
-                let i = <$u as sealed::Unsigned>::below(rng, count).map_err(Error::Rng)?;
-                let offset = i * stride;
-                Ok(if up {
-                    start.wrapping_add_unsigned(offset)
-                } else {
-                    start.wrapping_sub_unsigned(offset)
-                })
-            }
-
-            fn randint<R: TryRng + ?Sized>(
-                rng: &mut R,
-                a: Self,
-                b: Self,
-            ) -> Result<Self, Error<R::Error>> {
-                if a > b {
-                    return Err(Error::EmptyRange);
-                }
-                let offset = match b.abs_diff(a).checked_add(1) {
-                    Some(count) => <$u as sealed::Unsigned>::below(rng, count),
-                    None => <$u as sealed::Unsigned>::full(rng),
-                };
-                Ok(a.wrapping_add_unsigned(offset.map_err(Error::Rng)?))
-            }
-        }
-        impl Int for $t {}
-    )*};
-}
-signed_range!(i8 => u8, i16 => u16, i32 => u32, i64 => u64, i128 => u128, isize => usize);

@@ -36,13 +36,13 @@ use zeroize::Zeroize;
 /// assert_eq!(pool.len(), 0);
 /// # Ok::<(), &str>(())
 /// ```
-pub struct Pool<S: AsMut<[u8]>> {
+pub struct Pool<S: AsRef<[u8]> + AsMut<[u8]>> {
     store: S,
     /// The next byte to hand out; `store.len()` when empty.
     pos: usize,
 }
 
-impl<S: AsMut<[u8]>> Pool<S> {
+impl<S: AsRef<[u8]> + AsMut<[u8]>> Pool<S> {
     /// An empty pool over `store`, which is wiped first.
     ///
     /// ```
@@ -60,10 +60,7 @@ impl<S: AsMut<[u8]>> Pool<S> {
     /// ```
     /// assert_eq!(rsecrets_core::Pool::new([0u8; 8]).len(), 0);
     /// ```
-    pub fn len(&self) -> usize
-    where
-        S: AsRef<[u8]>,
-    {
+    pub fn len(&self) -> usize {
         self.store.as_ref().len() - self.pos
     }
 
@@ -72,10 +69,7 @@ impl<S: AsMut<[u8]>> Pool<S> {
     /// ```
     /// assert!(rsecrets_core::Pool::new([0u8; 8]).is_empty());
     /// ```
-    pub fn is_empty(&self) -> bool
-    where
-        S: AsRef<[u8]>,
-    {
+    pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
@@ -177,10 +171,7 @@ impl<S: AsMut<[u8]>> Pool<S> {
     /// assert_eq!(pool.unserved(), b"abc");
     /// # Ok::<(), ()>(())
     /// ```
-    pub fn unserved(&self) -> &[u8]
-    where
-        S: AsRef<[u8]>,
-    {
+    pub fn unserved(&self) -> &[u8] {
         &self.store.as_ref()[self.pos..]
     }
 
@@ -202,17 +193,20 @@ impl<const N: usize> Default for Pool<[u8; N]> {
     /// assert!(rsecrets_core::Pool::<[u8; 16]>::default().is_empty());
     /// ```
     fn default() -> Self {
-        Pool { store: [0; N], pos: N }
+        Pool {
+            store: [0; N],
+            pos: N,
+        }
     }
 }
 
-impl<S: AsMut<[u8]>> Drop for Pool<S> {
+impl<S: AsRef<[u8]> + AsMut<[u8]>> Drop for Pool<S> {
     fn drop(&mut self) {
         self.store.as_mut().zeroize();
     }
 }
 
-impl<S: AsMut<[u8]>> fmt::Debug for Pool<S> {
+impl<S: AsRef<[u8]> + AsMut<[u8]>> fmt::Debug for Pool<S> {
     /// `Pool { .. }`: the bytes are secrets.
     ///
     /// ```

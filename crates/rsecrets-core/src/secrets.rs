@@ -5,7 +5,7 @@ use core::fmt;
 use rand_core::TryCryptoRng;
 
 use crate::uniform::{below_words, index};
-use crate::{Error, Int, UnsignedInt, permute};
+use crate::{Error, Int, UnsignedInt, int, permute};
 
 /// Python's `secrets` / `random.SystemRandom` methods over any cryptographic
 /// generator `R`.
@@ -132,7 +132,7 @@ impl<R: TryCryptoRng> Secrets<R> {
     /// # Ok::<(), rsecrets_core::Error>(())
     /// ```
     pub fn randbelow<T: UnsignedInt>(&mut self, n: T) -> Result<T, Error<R::Error>> {
-        if n.is_zero() {
+        if n == T::ZERO {
             return Err(Error::ZeroBound);
         }
         T::below(&mut self.rng, n).map_err(Error::Rng)
@@ -259,7 +259,7 @@ impl<R: TryCryptoRng> Secrets<R> {
     /// # Ok::<(), rsecrets_core::Error>(())
     /// ```
     pub fn randrange<T: Int>(&mut self, start: T, stop: T, step: T) -> Result<T, Error<R::Error>> {
-        T::randrange(&mut self.rng, start, stop, step)
+        int::randrange(&mut self.rng, start, stop, step)
     }
 
     /// A uniform integer in `a..=b`, both ends included: Python's `randint(a, b)`.
@@ -282,7 +282,7 @@ impl<R: TryCryptoRng> Secrets<R> {
     /// # Ok::<(), rsecrets_core::Error>(())
     /// ```
     pub fn randint<T: Int>(&mut self, a: T, b: T) -> Result<T, Error<R::Error>> {
-        T::randint(&mut self.rng, a, b)
+        int::randint(&mut self.rng, a, b)
     }
 
     /// Shuffles `seq` in place: Python's `random.shuffle`.
@@ -313,8 +313,8 @@ impl<R: TryCryptoRng> Secrets<R> {
     /// Sampling is without replacement (by position: equal elements at two
     /// positions may both be chosen). Every ordered selection of `k` positions
     /// has the same probability, so the result's order is itself uniform and any
-    /// prefix of it is a uniform sample too. Memory is `O(k)` when `k` is small
-    /// next to the population, `O(len)` otherwise.
+    /// prefix of it is a uniform sample too. Memory is `O(k)`, however large the
+    /// population.
     ///
     /// # Errors
     ///

@@ -26,7 +26,7 @@ macro_rules! lemire {
         pub(crate) fn $name<R: TryRng + ?Sized>(rng: &mut R, n: $t) -> Result<$t, R::Error> {
             let mut m = <$wide>::from($draw(rng)?) * <$wide>::from(n);
             if (m as $t) < n {
-                let threshold = n.wrapping_neg() % n; // 2^bits mod n: on the bound
+                let threshold = n.wrapping_neg() % n; // not a random word: 2^bits mod n
                 while (m as $t) < threshold {
                     m = <$wide>::from($draw(rng)?) * <$wide>::from(n);
                 }

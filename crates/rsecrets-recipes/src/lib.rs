@@ -10,8 +10,6 @@ extern crate std;
 
 mod error;
 #[cfg(feature = "alloc")]
-mod log2;
-#[cfg(feature = "alloc")]
 mod passphrase;
 mod password;
 #[cfg(feature = "alloc")]
@@ -19,7 +17,7 @@ mod pin;
 #[cfg(feature = "alloc")]
 mod url;
 
-pub use error::Error;
+pub use error::{Error, Invalid};
 #[cfg(feature = "std")]
 pub use passphrase::MAX_WORD_LIST_BYTES;
 #[cfg(feature = "alloc")]

@@ -1,12 +1,11 @@
 //! Reset URLs.
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
 use rand_core::TryCryptoRng;
 use zeroize::Zeroizing;
 
-use crate::Error;
+use crate::{Error, Invalid};
 
 /// A password-reset style URL: `base` followed by a 32-byte
 /// [`token_urlsafe`](rsecrets_token::token_urlsafe) (256 bits, 43 characters).
@@ -32,8 +31,9 @@ use crate::Error;
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParamName`] for an empty name or one outside `A–Z a–z 0–9 - . _ ~`;
-/// [`Error::BaseHasFragment`] when `param` is given and `base` contains `#`;
+/// [`Error::Invalid`] with [`Invalid::ParamName`] for an empty name or one outside
+/// `A–Z a–z 0–9 - . _ ~`, or with [`Invalid::BaseHasFragment`] when `param` is given
+/// and `base` contains `#`;
 /// [`Error::Core`] with [`rsecrets_core::Error::TooLarge`] when `base` is longer than
 /// [`MAX_TOKEN_BYTES`](rsecrets_token::MAX_TOKEN_BYTES), or with
 /// [`rsecrets_core::Error::Rng`] if the generator fails.
@@ -42,28 +42,27 @@ pub fn reset_url<R: TryCryptoRng + ?Sized>(
     base: &str,
     param: Option<&str>,
 ) -> Result<Zeroizing<String>, Error<R::Error>> {
-    let joiner = match param {
-        None => "",
+    let [joiner, name, eq] = match param {
+        None => ["", "", ""],
         Some(name) => {
             let unreserved =
                 |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
             if name.is_empty() || !name.bytes().all(unreserved) {
-                return Err(Error::InvalidParamName);
+                return Err(Invalid::ParamName.into());
             }
             if base.contains('#') {
-                return Err(Error::BaseHasFragment);
+                return Err(Invalid::BaseHasFragment.into());
             }
-            if base.ends_with('?') || base.ends_with('&') {
+            let joiner = if base.ends_with('?') || base.ends_with('&') {
                 ""
             } else if base.contains('?') {
                 "&"
             } else {
                 "?"
-            }
+            };
+            [joiner, name, "="]
         }
     };
-    let name = param.unwrap_or("");
-    let eq = if param.is_some() { "=" } else { "" };
     let prefix_len = base.len() + joiner.len() + name.len() + eq.len();
     if prefix_len > rsecrets_token::MAX_TOKEN_BYTES {
         return Err(rsecrets_core::Error::TooLarge {
@@ -74,12 +73,11 @@ pub fn reset_url<R: TryCryptoRng + ?Sized>(
     }
     let token = rsecrets_token::token_urlsafe(rng, None)?;
     // Sized once, so the secret is never left behind in a reallocated buffer.
-    let mut url = Zeroizing::new(Vec::with_capacity(prefix_len + token.len()));
+    let mut url = Zeroizing::new(String::with_capacity(prefix_len + token.len()));
     for part in [base, joiner, name, eq, token.as_str()] {
-        url.extend_from_slice(part.as_bytes());
+        url.push_str(part);
     }
-    // All parts are `&str`, so the concatenation is valid UTF-8.
-    Ok(Zeroizing::new(crate::pin::into_string(url)))
+    Ok(url)
 }
 
 #[cfg(test)]
@@ -104,6 +102,7 @@ mod tests {
             let url = reset_url(&mut rng(), base, Some("tok")).unwrap();
             assert!(url.starts_with(prefix), "{}", *url);
             assert_eq!(url.len(), prefix.len() + 43);
+            assert_eq!(url.capacity(), url.len(), "sized once, exactly");
         }
         let plain = reset_url(&mut rng(), "https://x.test/reset=", None).unwrap();
         assert_eq!(plain.len(), "https://x.test/reset=".len() + 43);
@@ -114,13 +113,13 @@ mod tests {
         for name in ["", "a b", "a&b", "a=b", "é", "a#"] {
             assert_eq!(
                 reset_url(&mut rng(), "https://x.test/", Some(name)),
-                Err(Error::InvalidParamName),
+                Err(Invalid::ParamName.into()),
                 "{name:?}"
             );
         }
         assert_eq!(
             reset_url(&mut rng(), "https://x.test/#top", Some("t")),
-            Err(Error::BaseHasFragment)
+            Err(Invalid::BaseHasFragment.into())
         );
     }
 

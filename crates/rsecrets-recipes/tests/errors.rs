@@ -1,12 +1,15 @@
 //! Every impossible policy and recipe is an error naming the mistake.
 #![allow(clippy::unwrap_used)]
 
+use core::fmt;
+
+use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_recipes::{
-    CharClass, Error, MAX_CONSTRAINED_LENGTH, MAX_PASSWORD_LENGTH, Passphrase, PasswordPolicy,
-    WordList,
+    CharClass, Error, Invalid, MAX_CONSTRAINED_LENGTH, MAX_PASSWORD_LENGTH, Passphrase,
+    PasswordPolicy, WordList,
 };
 
-fn err(policy: PasswordPolicy) -> Error {
+fn err(policy: PasswordPolicy) -> Invalid {
     policy.build().unwrap_err()
 }
 
@@ -16,7 +19,7 @@ fn password_lengths() {
         let e = err(PasswordPolicy::new().length(length));
         assert_eq!(
             e,
-            Error::Length {
+            Invalid::Length {
                 what: "a password",
                 unit: "characters",
                 requested: length,
@@ -49,17 +52,17 @@ fn empty_alphabets() {
         .lower(false)
         .upper(false)
         .digits(false);
-    assert_eq!(err(none), Error::EmptyAlphabet);
+    assert_eq!(err(none), Invalid::EmptyAlphabet);
     assert_eq!(
         err(PasswordPolicy::new().alphabet("")),
-        Error::EmptyAlphabet
+        Invalid::EmptyAlphabet
     );
     let only_ambiguous = PasswordPolicy::new()
         .alphabet("0O1lI|")
         .exclude_ambiguous(true);
-    assert_eq!(err(only_ambiguous), Error::EmptyAlphabet);
+    assert_eq!(err(only_ambiguous), Invalid::EmptyAlphabet);
     assert_eq!(
-        Error::<core::convert::Infallible>::EmptyAlphabet.to_string(),
+        Invalid::EmptyAlphabet.to_string(),
         "the password policy has no characters to draw from \
          (every class disabled, an empty alphabet, or only ambiguous characters)"
     );
@@ -75,7 +78,7 @@ fn invalid_alphabet_characters() {
     ] {
         assert_eq!(
             err(PasswordPolicy::new().alphabet(alphabet)),
-            Error::InvalidAlphabetChar { ch }
+            Invalid::AlphabetChar { ch }
         );
     }
     assert_eq!(
@@ -98,7 +101,7 @@ fn minimums_of_missing_classes() {
     let symbols = err(PasswordPolicy::new().min_symbols(2));
     assert_eq!(
         symbols,
-        Error::MinimumForEmptyClass {
+        Invalid::MinimumForEmptyClass {
             class: CharClass::Symbol,
             min: 2
         }
@@ -110,14 +113,14 @@ fn minimums_of_missing_classes() {
     );
     assert_eq!(
         err(PasswordPolicy::new().lower(false).min_lower(1)),
-        Error::MinimumForEmptyClass {
+        Invalid::MinimumForEmptyClass {
             class: CharClass::Lower,
             min: 1
         }
     );
     assert_eq!(
         err(PasswordPolicy::new().alphabet("abc").min_digits(1)),
-        Error::MinimumForEmptyClass {
+        Invalid::MinimumForEmptyClass {
             class: CharClass::Digit,
             min: 1
         }
@@ -128,7 +131,7 @@ fn minimums_of_missing_classes() {
             .alphabet("ab01")
             .min_digits(1)
             .exclude_ambiguous(true)),
-        Error::MinimumForEmptyClass {
+        Invalid::MinimumForEmptyClass {
             class: CharClass::Digit,
             min: 1
         }
@@ -138,7 +141,7 @@ fn minimums_of_missing_classes() {
             .alphabet("abIO")
             .min_upper(1)
             .exclude_ambiguous(true)),
-        Error::MinimumForEmptyClass {
+        Invalid::MinimumForEmptyClass {
             class: CharClass::Upper,
             min: 1
         }
@@ -154,7 +157,7 @@ fn minimums_above_the_length() {
         .min_digits(3));
     assert_eq!(
         e,
-        Error::MinimumsExceedLength {
+        Invalid::MinimumsExceedLength {
             minimums: 11,
             length: 10
         }
@@ -168,7 +171,7 @@ fn minimums_above_the_length() {
         .min_digits(usize::MAX);
     assert_eq!(
         err(huge),
-        Error::MinimumsExceedLength {
+        Invalid::MinimumsExceedLength {
             minimums: usize::MAX,
             length: 20
         }
@@ -184,12 +187,13 @@ fn minimums_above_the_length() {
     );
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn passphrase_word_counts() {
     for words in [0, 65, usize::MAX] {
         assert_eq!(
             Passphrase::new().words(words).build().unwrap_err(),
-            Error::Length {
+            Invalid::Length {
                 what: "a passphrase",
                 unit: "words",
                 requested: words,
@@ -205,16 +209,17 @@ fn passphrase_word_counts() {
     assert!(Passphrase::new().words(64).build().is_ok());
 }
 
+#[cfg(feature = "std")]
 #[test]
 fn passphrase_separators() {
     assert_eq!(
         Passphrase::new().separator("").build().unwrap_err(),
-        Error::EmptySeparator
+        Invalid::EmptySeparator
     );
     let hyphen = Passphrase::new().separator("-").build().unwrap_err();
     assert_eq!(
         hyphen,
-        Error::AmbiguousSeparator {
+        Invalid::AmbiguousSeparator {
             separator: "-".into(),
             word: "drop-down".into()
         }
@@ -250,7 +255,7 @@ fn passphrase_separators() {
         .capitalize(true);
     assert!(matches!(
         upper.build(),
-        Err(Error::AmbiguousSeparator { .. })
+        Err(Invalid::AmbiguousSeparator { .. })
     ));
 }
 
@@ -259,24 +264,116 @@ fn word_lists_too_short() {
     for text in ["", "\n\n", "one", "one\n one \none\r\n"] {
         assert_eq!(
             WordList::parse(text).unwrap_err(),
-            Error::Length {
+            Invalid::Length {
                 what: "a word list",
                 unit: "distinct words",
                 requested: usize::from(!text.trim().is_empty()),
                 min: 2,
-                max: u32::MAX as usize
+                max: usize::MAX
             },
             "{text:?}"
         );
     }
     assert_eq!(
         WordList::parse("one").unwrap_err().to_string(),
-        "a word list needs 2 to 4294967295 distinct words (got 1)"
+        "a word list needs at least 2 distinct words (got 1)"
     );
     // Capitalizing can merge words: "Nice" and "nice" become one.
     let list = WordList::parse("nice\nNice\n").unwrap();
     assert!(matches!(
         Passphrase::with_word_list(list).capitalize(true).build(),
-        Err(Error::Length { requested: 1, .. })
+        Err(Invalid::Length { requested: 1, .. })
     ));
+}
+
+/// A generator that always fails, with an error that has a cause of its own.
+struct Dry;
+
+#[derive(Debug)]
+struct Empty(fmt::Error);
+
+impl fmt::Display for Empty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the pool is empty")
+    }
+}
+
+impl core::error::Error for Empty {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl TryRng for Dry {
+    type Error = Empty;
+    fn try_next_u32(&mut self) -> Result<u32, Empty> {
+        Err(Empty(fmt::Error))
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Empty> {
+        Err(Empty(fmt::Error))
+    }
+    fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), Empty> {
+        Err(Empty(fmt::Error))
+    }
+}
+
+impl TryCryptoRng for Dry {}
+
+/// Builds a recipe and draws from it with the caller's generator: `build`'s
+/// `Invalid`, `generate`'s error and core's all convert with `?`.
+fn password_and_pin<R: TryCryptoRng>(
+    rng: &mut R,
+    policy: PasswordPolicy,
+) -> Result<(String, String), Error<R::Error>> {
+    let password = policy.build()?.generate(rng)?;
+    let pin = rsecrets_recipes::pin(rng, 4)?;
+    let bit = rsecrets_core::Secrets::new(rng).randbits(1)?;
+    Ok((password.to_string(), format!("{}{bit}", *pin)))
+}
+
+#[test]
+fn recipe_and_core_errors_compose_under_question_mark() {
+    let mut rng = <chacha20_rng::ChaCha20Rng as rand_core::SeedableRng>::from_seed([1; 32]);
+    let (password, pin) = password_and_pin(&mut rng, PasswordPolicy::new()).unwrap();
+    assert_eq!((password.len(), pin.len()), (20, 5));
+    let invalid = password_and_pin(&mut Dry, PasswordPolicy::new().length(0));
+    assert!(matches!(
+        invalid,
+        Err(Error::Invalid(Invalid::Length { requested: 0, .. }))
+    ));
+    let failed = password_and_pin(&mut Dry, PasswordPolicy::new());
+    assert!(matches!(
+        failed,
+        Err(Error::Core(rsecrets_core::Error::Rng(Empty(_))))
+    ));
+}
+
+/// Each message of an error's chain, as an error reporter prints them.
+fn chain(e: &dyn core::error::Error) -> Vec<String> {
+    let mut messages = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(cause) = source {
+        messages.push(cause.to_string());
+        source = cause.source();
+    }
+    messages
+}
+
+#[test]
+fn a_reporter_shows_each_message_once() {
+    let e = PasswordPolicy::new()
+        .build()
+        .unwrap()
+        .generate(&mut Dry)
+        .unwrap_err();
+    assert_eq!(
+        chain(&e),
+        [
+            "the random number generator failed: the pool is empty",
+            "an error occurred when formatting an argument"
+        ]
+    );
+    let invalid: Error<Empty> = Invalid::EmptySeparator.into();
+    assert_eq!(chain(&invalid), [Invalid::EmptySeparator.to_string()]);
+    assert_eq!(chain(&Invalid::EmptyAlphabet).len(), 1);
 }

@@ -1,6 +1,7 @@
 //! Value stability: what each recipe returns for a fixed generator output. A
 //! change here changes what every user with the same seed gets: a breaking
 //! change, to be made on purpose only.
+#![cfg(feature = "std")]
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -20,7 +21,7 @@ fn passphrase(recipe: &Passphrase) -> String {
 
 #[test]
 fn default_password() {
-    // Uniform sampler: 20 choices of 62, one byte each (8-bit Lemire).
+    // No minimum: 20 choices of 62, one byte each (8-bit Lemire), the first try.
     assert_eq!(password(PasswordPolicy::new()), "a67GtV05GKDaW0PTMEi6");
 }
 
@@ -32,7 +33,7 @@ fn cpython_recipe_password() {
         .min_lower(1)
         .min_upper(1)
         .min_digits(3);
-    assert_eq!(password(policy), "aa17OSvh7p");
+    assert_eq!(password(policy), "84rj2JmZzl");
 }
 
 #[test]
@@ -48,6 +49,7 @@ fn rejection_password() {
 
 #[test]
 fn four_class_password() {
+    // Composition sampler over four classes: a count of two 64-bit words.
     let policy = PasswordPolicy::new()
         .length(16)
         .symbols(true)
@@ -56,7 +58,7 @@ fn four_class_password() {
         .min_digits(4)
         .min_symbols(4)
         .exclude_ambiguous(true);
-    assert_eq!(password(policy), "/K2_58K6@85iuDw-");
+    assert_eq!(password(policy), "cFN9(^2i\\62J)j68");
 }
 
 #[test]
@@ -75,9 +77,10 @@ fn capitalized_passphrase() {
 
 #[test]
 fn custom_list_passphrase() {
+    // A list of up to 255 words: one byte a word.
     let list = WordList::parse("red\ngreen\nblue\n").unwrap();
     let recipe = Passphrase::with_word_list(list).words(5).separator("-");
-    assert_eq!(passphrase(&recipe), "red-red-green-green-red");
+    assert_eq!(passphrase(&recipe), "green-blue-red-green-green");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Word lists: the built-in EFF lists, custom lists from text, readers and files,
 //! and passphrases drawn from them.
+#![cfg(feature = "std")]
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -8,7 +9,7 @@ use std::io;
 use std::path::PathBuf;
 
 use common::seeded;
-use rsecrets_recipes::{Error, MAX_WORD_LIST_BYTES, Passphrase, WordList};
+use rsecrets_recipes::{Invalid, MAX_WORD_LIST_BYTES, Passphrase, WordList};
 
 /// A path in the temporary directory that no other test (or run) uses.
 fn temp_path(name: &str) -> PathBuf {
@@ -59,7 +60,7 @@ fn exactly_four_eff_large_words_have_a_hyphen() {
     // So `-` is refused with it, and allowed with lists that have no hyphen.
     assert!(matches!(
         Passphrase::new().separator("-").build(),
-        Err(Error::AmbiguousSeparator { .. })
+        Err(Invalid::AmbiguousSeparator { .. })
     ));
     // Each short list has one: "yo-yo".
     for list in [WordList::eff_short_1(), WordList::eff_short_2()] {
@@ -116,7 +117,7 @@ fn a_file_that_is_not_utf8_is_named() {
     std::fs::remove_file(&path).unwrap();
     assert_eq!(
         e,
-        Error::WordListNotUtf8 {
+        Invalid::WordListNotUtf8 {
             path: Some(path.clone()),
             line: 2
         }
@@ -131,7 +132,7 @@ fn a_file_that_is_not_utf8_is_named() {
     let from_reader = WordList::from_reader(&b"\xff\n"[..]).unwrap_err();
     assert_eq!(
         from_reader,
-        Error::WordListNotUtf8 {
+        Invalid::WordListNotUtf8 {
             path: None,
             line: 1
         }
@@ -146,7 +147,7 @@ fn a_file_that_is_not_utf8_is_named() {
 fn a_missing_file_is_named_with_the_os_reason() {
     let path = temp_path("missing.txt");
     let e = WordList::from_file(&path).unwrap_err();
-    let Error::WordListRead {
+    let Invalid::WordListRead {
         path: Some(named),
         kind,
         message,
@@ -165,7 +166,7 @@ fn a_missing_file_is_named_with_the_os_reason() {
     // A directory is not a word list either.
     let dir = WordList::from_file(std::env::temp_dir()).unwrap_err();
     assert!(
-        matches!(dir, Error::WordListRead { path: Some(_), .. }),
+        matches!(dir, Invalid::WordListRead { path: Some(_), .. }),
         "{dir:?}"
     );
 }
@@ -180,7 +181,7 @@ fn a_failing_reader_is_an_error() {
     }
     assert_eq!(
         WordList::from_reader(Broken).unwrap_err(),
-        Error::WordListRead {
+        Invalid::WordListRead {
             path: None,
             kind: io::ErrorKind::PermissionDenied,
             message: "no way".into()
@@ -237,7 +238,7 @@ fn an_endless_input_is_refused_after_the_limit() {
     // `io::repeat` never ends, as `/dev/zero` would not: the read stops one byte past
     // the limit instead of exhausting memory.
     let e = WordList::from_reader(io::repeat(b'a')).unwrap_err();
-    let Error::WordListRead { kind, message, .. } = &e else {
+    let Invalid::WordListRead { kind, message, .. } = &e else {
         panic!("{e:?}");
     };
     assert_eq!(*kind, io::ErrorKind::FileTooLarge);
@@ -253,7 +254,7 @@ fn an_endless_input_is_refused_after_the_limit() {
     let exact = io::Read::take(io::repeat(b'a'), MAX_WORD_LIST_BYTES as u64);
     assert!(matches!(
         WordList::from_reader(exact).unwrap_err(),
-        Error::Length { requested: 1, .. }
+        Invalid::Length { requested: 1, .. }
     ));
 }
 
@@ -269,7 +270,7 @@ fn a_file_with_too_few_words_is_named() {
         std::fs::remove_file(&path).unwrap();
         assert_eq!(
             e,
-            Error::WordListTooShort {
+            Invalid::WordListTooShort {
                 path: path.clone(),
                 distinct
             }
@@ -278,7 +279,7 @@ fn a_file_with_too_few_words_is_named() {
         // Text has no file to name: the plain length error.
         assert!(matches!(
             WordList::parse(text).unwrap_err(),
-            Error::Length { requested, .. } if requested == distinct
+            Invalid::Length { requested, .. } if requested == distinct
         ));
     }
 }

@@ -267,8 +267,8 @@ pub fn reset_url(base: &str, param: Option<&str>) -> Result<Zeroizing<String>, R
 ///
 /// # Errors
 ///
-/// Any [`RecipeError`] of [`PasswordPolicy::build`]: an impossible policy, or a length
-/// of 0 or above the maximum.
+/// [`RecipeError::Invalid`] with the error of [`PasswordPolicy::build`]: an impossible
+/// policy, or a length of 0 or above the maximum.
 ///
 /// # Panics
 ///
@@ -291,8 +291,8 @@ pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError
 ///
 /// # Errors
 ///
-/// [`RecipeError::Length`] for 0 words or more than
-/// [`MAX_PASSPHRASE_WORDS`](rsecrets_recipes::MAX_PASSPHRASE_WORDS).
+/// [`RecipeError::Invalid`] with [`Invalid::Length`](rsecrets_recipes::Invalid::Length)
+/// for 0 words or more than [`MAX_PASSPHRASE_WORDS`](rsecrets_recipes::MAX_PASSPHRASE_WORDS).
 ///
 /// # Panics
 ///

@@ -4,8 +4,8 @@
 
 use std::io::{self, Write as _};
 
-use rsecrets::rsecrets_recipes::{Passphrase, PasswordPolicy, WordList};
-use rsecrets::{RecipeError, rsecrets_recipes};
+use rsecrets::rsecrets_recipes;
+use rsecrets::rsecrets_recipes::{Invalid, Passphrase, PasswordPolicy, WordList};
 
 use super::byte_entropy_bits;
 use crate::cli::{PassphraseArgs, PasswordArgs};
@@ -109,7 +109,7 @@ pub(super) fn url(
             "url",
             format!(
                 "invalid value '{base}' for '<BASE>': {}",
-                <RecipeError>::BaseHasFragment
+                Invalid::BaseHasFragment
             ),
         ));
     }

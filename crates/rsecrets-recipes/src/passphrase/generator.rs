@@ -4,112 +4,100 @@ use alloc::string::String;
 
 use rand_core::TryCryptoRng;
 use rsecrets_core::Secrets;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
-use super::policy::MAX_PASSPHRASE_WORDS;
-use super::slots::Slots;
 use super::wordlist::WordList;
-use crate::Error;
+use crate::{Error, Invalid};
 
 /// A checked [`Passphrase`](crate::Passphrase), from its
 /// [`build`](crate::Passphrase::build): draws passphrases and knows their exact
 /// entropy.
 ///
 /// ```
+/// # #[cfg(feature = "std")] {
 /// # use rand_core::SeedableRng;
 /// # let mut rng = chacha20_rng::ChaCha20Rng::from_seed([7; 32]);
 /// let generator = rsecrets_recipes::Passphrase::new().words(4).build()?;
 /// let phrase = generator.generate(&mut rng)?;
 /// assert_eq!(phrase.split(' ').count(), 4);
+/// # }
 /// # Ok::<(), rsecrets_recipes::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct PassphraseGenerator {
     list: WordList,
-    /// The list laid out for a faster join, when every word fits in a slot.
-    slots: Option<Slots>,
     words: usize,
     separator: String,
+    /// The longest phrase, in bytes: every word the longest of the list.
+    capacity: usize,
     entropy_bits: f64,
 }
 
 impl PassphraseGenerator {
-    pub(crate) fn new(list: WordList, words: usize, separator: String) -> Self {
-        #[allow(clippy::cast_precision_loss)] // at most 64: exact
+    /// `words` (at least 1) words of `list` joined by `separator`.
+    pub(crate) fn new(list: WordList, words: usize, separator: String) -> Result<Self, Invalid> {
+        let longest = list.iter().map(str::len).fold(0, usize::max);
+        // Saturated: a sum past `usize::MAX` is refused as `usize::MAX`.
+        let capacity = longest
+            .saturating_mul(words)
+            .saturating_add(separator.len().saturating_mul(words - 1));
+        // At most what a `String` can hold.
+        let what = "the longest passphrase of this recipe";
+        Invalid::check_length(what, "bytes", capacity, 1..=isize::MAX.unsigned_abs())?;
+        // Exact: a word count is at most 64.
         let entropy_bits = words as f64 * list.entropy_bits_per_word();
-        PassphraseGenerator {
-            slots: list.slots(),
+        Ok(PassphraseGenerator {
             list,
             words,
             separator,
+            capacity,
             entropy_bits,
-        }
+        })
     }
 
     /// A new passphrase, wiped from memory when dropped: each word an unbiased
     /// `choice` from the list.
     ///
+    /// The phrase is built in a buffer sized for the longest phrase the recipe can
+    /// make, so it is never copied into a reallocated one.
+    ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// # use rand_core::SeedableRng;
     /// # let mut rng = chacha20_rng::ChaCha20Rng::from_seed([7; 32]);
     /// let generator = rsecrets_recipes::Passphrase::new().build()?;
     /// let phrase = generator.generate(&mut rng)?;
     /// let list = generator.word_list();
     /// assert!(phrase.split(' ').all(|w| list.iter().any(|x| x == w)));
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     ///
     /// # Errors
     ///
     /// [`Error::Core`] with [`rsecrets_core::Error::Rng`] if the generator fails.
-    // Not inlined: inlined into a caller that keeps the `Result` (the benchmark's
-    // `black_box`), it was copied through memory twice more, in pieces that
-    // stalled the loads, and took about a third longer.
-    #[inline(never)]
     pub fn generate<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
     ) -> Result<Zeroizing<String>, Error<R::Error>> {
-        let mut picks = [0u32; MAX_PASSPHRASE_WORDS];
-        let picks = &mut picks[..self.words];
-        // The `Ok` is made last, from the joined phrase: a `Result` held across the
-        // wipe of `picks` was copied back out of memory, in pieces that stalled the
-        // loads (about a fifth of the time of a 6-word phrase).
-        if let Err(e) = self.draw(rng, picks) {
-            picks.zeroize();
-            return Err(e);
-        }
-        let phrase = match &self.slots {
-            Some(slots) => slots.join(picks, &self.separator),
-            None => self.list.join(picks, &self.separator),
-        };
-        picks.zeroize();
-        Ok(phrase)
-    }
-
-    /// Draws the words' indices into `picks`.
-    fn draw<R: TryCryptoRng + ?Sized>(
-        &self,
-        rng: &mut R,
-        picks: &mut [u32],
-    ) -> Result<(), Error<R::Error>> {
-        // One word from the generator per pick: with the default generator a word
-        // costs a few nanoseconds, less than staging them in a wiped buffer.
         let mut secrets = Secrets::new(rng);
-        // `randbelow` of the length is `choice`, value for value. A list has at
-        // most `u32::MAX` words.
-        let size = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
-        for pick in picks.iter_mut() {
-            *pick = secrets.randbelow(size)?;
+        let mut phrase = Zeroizing::new(String::with_capacity(self.capacity));
+        for i in 0..self.words {
+            if i > 0 {
+                phrase.push_str(&self.separator);
+            }
+            phrase.push_str(self.list.choose(&mut secrets)?);
         }
-        Ok(())
+        Ok(phrase)
     }
 
     /// The exact entropy of a passphrase: `words × log2(distinct words)` bits.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// let generator = rsecrets_recipes::Passphrase::new().build()?;
     /// assert!((generator.entropy_bits() - 6.0 * 7776f64.log2()).abs() < 1e-12);
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -120,7 +108,9 @@ impl PassphraseGenerator {
     /// The number of words in a passphrase.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// assert_eq!(rsecrets_recipes::Passphrase::new().words(5).build()?.words(), 5);
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -131,8 +121,10 @@ impl PassphraseGenerator {
     /// The separator between words.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// let generator = rsecrets_recipes::Passphrase::new().separator("_").build()?;
     /// assert_eq!(generator.separator(), "_");
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -143,12 +135,44 @@ impl PassphraseGenerator {
     /// The words drawn from (capitalized if the recipe asked for it).
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// let generator = rsecrets_recipes::Passphrase::new().capitalize(true).build()?;
     /// assert_eq!(generator.word_list().get(0), Some("Abacus"));
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
     pub fn word_list(&self) -> &WordList {
         &self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Passphrase;
+    use chacha20_rng::ChaCha20Rng;
+    use rand_core::SeedableRng;
+
+    /// Sized once for the longest phrase: no phrase reallocates the buffer, and a
+    /// phrase of the longest words fills it exactly.
+    #[test]
+    fn a_phrase_is_never_reallocated() {
+        let list = WordList::parse("a\nna\u{ef}ve\nzzzzzzzzzz\n").unwrap();
+        let recipe = Passphrase::with_word_list(list)
+            .words(3)
+            .separator(" \u{b7} ");
+        let generator = recipe.build().unwrap();
+        assert_eq!(generator.capacity, 3 * 10 + 2 * " \u{b7} ".len());
+        let mut rng = ChaCha20Rng::from_seed([5; 32]);
+        let mut longest = 0;
+        // P(no phrase of three "zzzzzzzzzz" in 500) = (26/27)^500 < 1e-8 (and the
+        // seed is fixed).
+        for _ in 0..500 {
+            let phrase = generator.generate(&mut rng).unwrap();
+            assert_eq!(phrase.capacity(), generator.capacity, "{}", *phrase);
+            longest = longest.max(phrase.len());
+        }
+        assert_eq!(longest, generator.capacity);
     }
 }

@@ -2,7 +2,6 @@
 
 mod generator;
 mod policy;
-mod slots;
 mod wordlist;
 
 pub use generator::PassphraseGenerator;

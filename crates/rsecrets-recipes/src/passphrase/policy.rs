@@ -4,7 +4,7 @@ use alloc::string::{String, ToString};
 
 use super::generator::PassphraseGenerator;
 use super::wordlist::WordList;
-use crate::Error;
+use crate::Invalid;
 
 /// The number of words of [`Passphrase`]'s default: 6 (77.5 bits with the EFF
 /// large list, the EFF's own advice).
@@ -27,6 +27,7 @@ pub const MAX_PASSPHRASE_WORDS: usize = 64;
 /// every EFF list.
 ///
 /// ```
+/// # #[cfg(feature = "std")] {
 /// # use rand_core::SeedableRng;
 /// # let mut rng = chacha20_rng::ChaCha20Rng::from_seed([7; 32]);
 /// use rsecrets_recipes::{Passphrase, WordList};
@@ -40,6 +41,7 @@ pub const MAX_PASSPHRASE_WORDS: usize = 64;
 /// let colours = WordList::parse("red\ngreen\nblue\ncyan\n")?;
 /// let generator = Passphrase::with_word_list(colours).words(4).separator("-").build()?;
 /// assert_eq!(generator.entropy_bits(), 8.0);
+/// # }
 /// # Ok::<(), rsecrets_recipes::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -101,9 +103,11 @@ impl Passphrase {
     /// Draws from `list` instead.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// use rsecrets_recipes::{Passphrase, WordList};
     /// let generator = Passphrase::new().word_list(WordList::eff_short_1()).build()?;
     /// assert_eq!(generator.word_list().len(), 1296);
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -115,9 +119,11 @@ impl Passphrase {
     /// The number of words: 1 to [`MAX_PASSPHRASE_WORDS`] (checked by `build`).
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// let generator = rsecrets_recipes::Passphrase::new().words(8).build()?;
     /// assert!((generator.entropy_bits() - 103.4).abs() < 0.01);
     /// assert!(rsecrets_recipes::Passphrase::new().words(0).build().is_err());
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -130,10 +136,12 @@ impl Passphrase {
     /// separators `build` refuses.
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// # use rand_core::SeedableRng;
     /// # let mut rng = chacha20_rng::ChaCha20Rng::from_seed([7; 32]);
     /// let generator = rsecrets_recipes::Passphrase::new().separator(".").build()?;
     /// assert_eq!(generator.generate(&mut rng)?.split('.').count(), 6);
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -147,12 +155,14 @@ impl Passphrase {
     /// words that become equal, such as `Nice` and `nice`, count once).
     ///
     /// ```
+    /// # #[cfg(feature = "std")] {
     /// # use rand_core::SeedableRng;
     /// # let mut rng = chacha20_rng::ChaCha20Rng::from_seed([7; 32]);
     /// let generator = rsecrets_recipes::Passphrase::new().capitalize(true).build()?;
     /// let phrase = generator.generate(&mut rng)?;
     /// assert!(phrase.split(' ').all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())));
     /// assert!((generator.entropy_bits() - 77.549).abs() < 1e-3);
+    /// # }
     /// # Ok::<(), rsecrets_recipes::Error>(())
     /// ```
     #[must_use]
@@ -164,31 +174,27 @@ impl Passphrase {
     /// Checks the recipe and prepares the generator.
     ///
     /// ```
-    /// use rsecrets_recipes::{Error, Passphrase};
+    /// # #[cfg(feature = "std")] {
+    /// use rsecrets_recipes::{Invalid, Passphrase};
     /// let err = Passphrase::new().separator("-").build().unwrap_err();
     /// assert_eq!(
     ///     err,
-    ///     Error::AmbiguousSeparator { separator: "-".into(), word: "drop-down".into() }
+    ///     Invalid::AmbiguousSeparator { separator: "-".into(), word: "drop-down".into() }
     /// );
+    /// # }
     /// ```
     ///
     /// # Errors
     ///
-    /// [`Error::Length`] for 0 words or more than [`MAX_PASSPHRASE_WORDS`], or when
-    /// capitalizing leaves fewer than two distinct words; [`Error::EmptySeparator`];
-    /// [`Error::AmbiguousSeparator`] for a separator that clashes with a word.
-    pub fn build(&self) -> Result<PassphraseGenerator, Error> {
-        if self.words == 0 || self.words > MAX_PASSPHRASE_WORDS {
-            return Err(Error::Length {
-                what: "a passphrase",
-                unit: "words",
-                requested: self.words,
-                min: 1,
-                max: MAX_PASSPHRASE_WORDS,
-            });
-        }
+    /// [`Invalid::Length`] for 0 words or more than [`MAX_PASSPHRASE_WORDS`], when
+    /// capitalizing leaves fewer than two distinct words, or when the longest
+    /// passphrase would not fit in memory; [`Invalid::EmptySeparator`];
+    /// [`Invalid::AmbiguousSeparator`] for a separator that clashes with a word.
+    pub fn build(&self) -> Result<PassphraseGenerator, Invalid> {
+        let words = self.words;
+        Invalid::check_length("a passphrase", "words", words, 1..=MAX_PASSPHRASE_WORDS)?;
         if self.separator.is_empty() {
-            return Err(Error::EmptySeparator);
+            return Err(Invalid::EmptySeparator);
         }
         let list = if self.capitalize {
             WordList::from_words(self.list.iter().map(capitalized))?
@@ -196,16 +202,12 @@ impl Passphrase {
             self.list.clone()
         };
         if let Some(word) = list.iter().find(|w| clashes(w, &self.separator)) {
-            return Err(Error::AmbiguousSeparator {
+            return Err(Invalid::AmbiguousSeparator {
                 separator: self.separator.clone(),
                 word: word.to_string(),
             });
         }
-        Ok(PassphraseGenerator::new(
-            list,
-            self.words,
-            self.separator.clone(),
-        ))
+        PassphraseGenerator::new(list, words, self.separator.clone())
     }
 }
 
@@ -224,10 +226,6 @@ fn capitalized(word: &str) -> String {
 /// occurrence would have to overlap a word's first or last character, or lie
 /// inside a word), so the passphrase splits back into its words in one way only.
 fn clashes(word: &str, separator: &str) -> bool {
-    word.contains(separator)
-        || word.chars().next().is_some_and(|c| separator.contains(c))
-        || word
-            .chars()
-            .next_back()
-            .is_some_and(|c| separator.contains(c))
+    let ends = [word.chars().next(), word.chars().next_back()];
+    word.contains(separator) || ends.into_iter().flatten().any(|c| separator.contains(c))
 }

@@ -1,24 +1,18 @@
 //! [`WordList`]: the distinct words a passphrase draws from.
 
-use alloc::borrow::{Cow, ToOwned};
+use alloc::borrow::ToOwned;
 use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
-use zeroize::Zeroizing;
+use rand_core::TryCryptoRng;
+use rsecrets_core::Secrets;
 
 #[cfg(feature = "std")]
 use std::path::Path;
-#[cfg(feature = "std")]
-use std::sync::OnceLock;
 
-use super::slots::Slots;
-use crate::Error;
-use crate::log2::log2_usize;
-
-/// The most distinct words a list may have: `u32::MAX` (a word is one `u32` draw).
-const MAX_WORDS: usize = u32::MAX as usize;
+use crate::Invalid;
 
 /// The largest word list [`WordList::from_reader`] and [`WordList::from_file`] read:
 /// 64 MiB, some fifty times `/usr/share/dict/words`. A larger input (a mistyped
@@ -40,51 +34,21 @@ pub const MAX_WORD_LIST_BYTES: usize = 64 << 20;
 /// let list = WordList::parse("correct\nhorse\n\n  battery \nstaple\nhorse\n")?;
 /// assert_eq!(list.iter().collect::<Vec<_>>(), ["correct", "horse", "battery", "staple"]);
 /// assert_eq!(list.entropy_bits_per_word(), 2.0);
-/// # Ok::<(), rsecrets_recipes::Error>(())
+/// # Ok::<(), rsecrets_recipes::Invalid>(())
 /// ```
 #[derive(Clone)]
 pub struct WordList {
     words: Words,
 }
 
+/// The words: a built-in list, or one read at run time. Both are slices, so a
+/// word is one `choice` from it.
 #[derive(Clone)]
 enum Words {
     #[cfg(feature = "std")]
-    Static(&'static Builtin),
+    Static(&'static [&'static str]),
     Owned(Vec<String>),
 }
-
-/// A built-in list, and its [`Slots`], laid out on first use.
-///
-/// The lists are named one by one, not through `diceware_wordlists::Wordlist`, whose
-/// lookup would link in all six of its lists: the other four (over 70 000 words, the
-/// miniLock list alone 58 110) only cost a program's start, one relocation per word.
-#[cfg(feature = "std")]
-struct Builtin {
-    words: &'static [&'static str],
-    slots: OnceLock<Option<String>>,
-}
-
-#[cfg(feature = "std")]
-impl Builtin {
-    const fn new(words: &'static [&'static str]) -> Self {
-        Builtin {
-            words,
-            slots: OnceLock::new(),
-        }
-    }
-
-    fn words(&self) -> &'static [&'static str] {
-        self.words
-    }
-}
-
-#[cfg(feature = "std")]
-static EFF_LARGE: Builtin = Builtin::new(&diceware_wordlists::EFF_LONG_WORDLIST);
-#[cfg(feature = "std")]
-static EFF_SHORT_1: Builtin = Builtin::new(&diceware_wordlists::EFF_SHORT_WORDLIST_1);
-#[cfg(feature = "std")]
-static EFF_SHORT_2: Builtin = Builtin::new(&diceware_wordlists::EFF_SHORT_WORDLIST_2_0);
 
 impl WordList {
     /// The EFF large word list: 7776 words of 3 to 9 lowercase letters (four of
@@ -99,7 +63,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_large() -> Self {
-        Self::builtin(&EFF_LARGE)
+        Self::builtin(&diceware_wordlists::EFF_LONG_WORDLIST)
     }
 
     /// The EFF short word list 1: 1296 short words (one with a hyphen: `yo-yo`),
@@ -111,7 +75,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_short_1() -> Self {
-        Self::builtin(&EFF_SHORT_1)
+        Self::builtin(&diceware_wordlists::EFF_SHORT_WORDLIST_1)
     }
 
     /// The EFF short word list 2: 1296 longer words, each identified by its first
@@ -123,11 +87,15 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_short_2() -> Self {
-        Self::builtin(&EFF_SHORT_2)
+        Self::builtin(&diceware_wordlists::EFF_SHORT_WORDLIST_2_0)
     }
 
+    /// The lists are named one by one, not through `diceware_wordlists::Wordlist`,
+    /// whose lookup would link in all six of its lists: the other four (over 70 000
+    /// words, the miniLock list alone 58 110) only cost a program's start, one
+    /// relocation per word.
     #[cfg(feature = "std")]
-    fn builtin(list: &'static Builtin) -> Self {
+    fn builtin(list: &'static [&'static str]) -> Self {
         WordList {
             words: Words::Static(list),
         }
@@ -144,29 +112,22 @@ impl WordList {
     /// let list = WordList::parse("11111\tabacus\r\n11112\tabdomen\r\n")?;
     /// assert_eq!(list.iter().collect::<Vec<_>>(), ["abacus", "abdomen"]);
     /// assert!(WordList::parse("only\n only \n").is_err());
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// [`Error::Length`] when there are fewer than two distinct words (or more than
-    /// `u32::MAX`).
-    pub fn parse(text: &str) -> Result<Self, Error> {
+    /// [`Invalid::Length`] when there are fewer than two distinct words.
+    pub fn parse(text: &str) -> Result<Self, Invalid> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        let numbered = lines.iter().all(|l| numbered_word(l).is_some());
-        let words = lines.into_iter().map(|l| {
-            if numbered {
-                numbered_word(l).unwrap_or(l)
-            } else {
-                l
-            }
-        });
-        Self::from_words(words.map(ToOwned::to_owned))
+        let numbered: Option<Vec<&str>> = lines.iter().map(|l| numbered_word(l)).collect();
+        let words = numbered.unwrap_or(lines);
+        Self::from_words(words.into_iter().map(ToOwned::to_owned))
     }
 
     /// A list from the text a reader gives, as [`parse`](Self::parse) reads it.
@@ -175,88 +136,86 @@ impl WordList {
     /// use rsecrets_recipes::WordList;
     /// let list = WordList::from_reader(&b"red\ngreen\nblue\n"[..])?;
     /// assert_eq!(list.len(), 3);
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// [`Error::WordListRead`] if reading fails or gives more than
-    /// [`MAX_WORD_LIST_BYTES`], [`Error::WordListNotUtf8`] if the text is not UTF-8,
-    /// and the errors of [`parse`](Self::parse).
+    /// [`Invalid::WordListRead`] if reading fails or gives more than
+    /// [`MAX_WORD_LIST_BYTES`], [`Invalid::WordListNotUtf8`] if the text is not
+    /// UTF-8, and the errors of [`parse`](Self::parse).
     #[cfg(feature = "std")]
-    pub fn from_reader<R: std::io::Read>(reader: R) -> Result<Self, Error> {
-        let bytes = read_limited(reader, None)?;
-        Self::from_bytes(&bytes, None)
+    pub fn from_reader<R: std::io::Read>(reader: R) -> Result<Self, Invalid> {
+        Self::read(reader, None)
     }
 
     /// A list from a file, as [`parse`](Self::parse) reads it. Errors name the file.
     ///
     /// ```
-    /// use rsecrets_recipes::{Error, WordList};
+    /// use rsecrets_recipes::{Invalid, WordList};
     /// let missing = WordList::from_file("/no/such/word-list.txt").unwrap_err();
-    /// assert!(matches!(missing, Error::WordListRead { kind: std::io::ErrorKind::NotFound, .. }));
+    /// assert!(matches!(missing, Invalid::WordListRead { kind: std::io::ErrorKind::NotFound, .. }));
     /// assert!(missing.to_string().starts_with("cannot read the word list /no/such/word-list.txt: "));
     /// ```
     ///
     /// # Errors
     ///
-    /// [`Error::WordListRead`] if the file cannot be read (missing, a directory,
+    /// [`Invalid::WordListRead`] if the file cannot be read (missing, a directory,
     /// no permission) or is larger than [`MAX_WORD_LIST_BYTES`],
-    /// [`Error::WordListNotUtf8`] if it is not UTF-8, and
-    /// [`Error::WordListTooShort`] if it has fewer than two distinct words.
+    /// [`Invalid::WordListNotUtf8`] if it is not UTF-8, and
+    /// [`Invalid::WordListTooShort`] if it has fewer than two distinct words.
     #[cfg(feature = "std")]
-    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Error> {
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Invalid> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|e| read_error(Some(path), &e))?;
-        let bytes = read_limited(file, Some(path))?;
-        Self::from_bytes(&bytes, Some(path))
+        Self::read(file, Some(path))
     }
 
+    /// Reads at most [`MAX_WORD_LIST_BYTES`] (more is an [`Invalid::WordListRead`] of
+    /// kind [`FileTooLarge`](std::io::ErrorKind::FileTooLarge)) and parses them.
     #[cfg(feature = "std")]
-    fn from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Self, Error> {
-        match core::str::from_utf8(bytes) {
-            Ok(text) => Self::parse(text).map_err(|e| match (e, path) {
-                (
-                    Error::Length {
-                        requested, min: 2, ..
-                    },
-                    Some(path),
-                ) if requested < 2 => Error::WordListTooShort {
-                    path: path.to_path_buf(),
-                    distinct: requested,
-                },
-                (e, _) => e,
-            }),
-            Err(e) => {
-                let valid = &bytes[..e.valid_up_to()];
-                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                Err(Error::WordListNotUtf8 {
-                    path: path.map(Path::to_path_buf),
-                    line,
-                })
-            }
+    fn read(reader: impl std::io::Read, path: Option<&Path>) -> Result<Self, Invalid> {
+        use std::io::Read as _;
+        let mut bytes = Vec::new();
+        // One byte over the limit tells a list of exactly the limit from a larger one.
+        reader
+            .take(MAX_WORD_LIST_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| read_error(path, &e))?;
+        if bytes.len() > MAX_WORD_LIST_BYTES {
+            let message = alloc::format!(
+                "larger than {MAX_WORD_LIST_BYTES} bytes, the most a word list may have"
+            );
+            let e = std::io::Error::new(std::io::ErrorKind::FileTooLarge, message);
+            return Err(read_error(path, &e));
         }
+        let text = core::str::from_utf8(&bytes).map_err(|e| Invalid::WordListNotUtf8 {
+            path: path.map(Path::to_path_buf),
+            line: bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1,
+        })?;
+        Self::parse(text).map_err(|e| match (e, path) {
+            (
+                Invalid::Length {
+                    requested, min: 2, ..
+                },
+                Some(path),
+            ) if requested < 2 => Invalid::WordListTooShort {
+                path: path.to_path_buf(),
+                distinct: requested,
+            },
+            (e, _) => e,
+        })
     }
 
     /// De-duplicates `words` (first occurrence kept) and checks the count.
-    pub(crate) fn from_words(words: impl Iterator<Item = String>) -> Result<Self, Error> {
+    pub(crate) fn from_words(words: impl Iterator<Item = String>) -> Result<Self, Invalid> {
         let mut seen = BTreeSet::new();
-        let mut kept = Vec::new();
-        for word in words {
-            if !seen.contains(word.as_str()) {
-                seen.insert(word.clone());
-                kept.push(word);
-            }
-        }
-        if kept.len() < 2 || kept.len() > MAX_WORDS {
-            return Err(Error::Length {
-                what: "a word list",
-                unit: "distinct words",
-                requested: kept.len(),
-                min: 2,
-                max: MAX_WORDS,
-            });
-        }
+        let kept: Vec<String> = words.filter(|w| seen.insert(w.clone())).collect();
+        Invalid::check_length("a word list", "distinct words", kept.len(), 2..=usize::MAX)?;
         Ok(WordList {
             words: Words::Owned(kept),
         })
@@ -267,13 +226,13 @@ impl WordList {
     /// ```
     /// let list = rsecrets_recipes::WordList::parse("a\nb\na\n")?;
     /// assert_eq!(list.len(), 2);
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(builtin) => builtin.words().len(),
+            Words::Static(words) => words.len(),
             Words::Owned(words) => words.len(),
         }
     }
@@ -282,7 +241,7 @@ impl WordList {
     ///
     /// ```
     /// assert!(!rsecrets_recipes::WordList::parse("a\nb\n")?.is_empty());
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -295,13 +254,13 @@ impl WordList {
     /// let list = rsecrets_recipes::WordList::parse("a\nb\n")?;
     /// assert_eq!(list.get(1), Some("b"));
     /// assert_eq!(list.get(2), None);
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     #[must_use]
     pub fn get(&self, index: usize) -> Option<&str> {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(builtin) => builtin.words().get(index).copied(),
+            Words::Static(words) => words.get(index).copied(),
             Words::Owned(words) => words.get(index).map(String::as_str),
         }
     }
@@ -311,38 +270,22 @@ impl WordList {
     /// ```
     /// let list = rsecrets_recipes::WordList::parse("a\nb\n")?;
     /// assert_eq!(list.iter().collect::<String>(), "ab");
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// The words at `picks` (each below `len`) joined by `separator`, in a
-    /// buffer of the exact final size, so the phrase is never left behind in a
-    /// reallocated one.
-    pub(crate) fn join(&self, picks: &[u32], separator: &str) -> Zeroizing<String> {
-        match &self.words {
+    /// A uniformly chosen word.
+    pub(crate) fn choose<R: TryCryptoRng>(
+        &self,
+        secrets: &mut Secrets<R>,
+    ) -> Result<&str, rsecrets_core::Error<R::Error>> {
+        Ok(match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(builtin) => join(builtin.words(), picks, separator),
-            Words::Owned(words) => join(words, picks, separator),
-        }
-    }
-
-    /// The list in [`Slots`], if every word fits in one: laid out once per process
-    /// for a built-in list, and on each call for any other.
-    pub(crate) fn slots(&self) -> Option<Slots> {
-        match &self.words {
-            #[cfg(feature = "std")]
-            Words::Static(builtin) => builtin
-                .slots
-                .get_or_init(|| {
-                    Slots::layout(builtin.words().len(), builtin.words().iter().copied())
-                })
-                .as_deref()
-                .map(|slots| Slots::new(Cow::Borrowed(slots))),
-            Words::Owned(words) => Slots::layout(words.len(), words.iter().map(String::as_str))
-                .map(|slots| Slots::new(Cow::Owned(slots))),
-        }
+            Words::Static(words) => *secrets.choice(words)?,
+            Words::Owned(words) => secrets.choice(words)?.as_str(),
+        })
     }
 
     /// The entropy of one uniformly chosen word: `log2(len)` bits.
@@ -350,11 +293,12 @@ impl WordList {
     /// ```
     /// let list = rsecrets_recipes::WordList::parse("a\nb\nc\nd\n")?;
     /// assert_eq!(list.entropy_bits_per_word(), 2.0);
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     #[must_use]
     pub fn entropy_bits_per_word(&self) -> f64 {
-        log2_usize(self.len())
+        // Exact below 2^53 words.
+        libm::log2(self.len() as f64)
     }
 }
 
@@ -364,7 +308,7 @@ impl fmt::Debug for WordList {
     /// ```
     /// let list = rsecrets_recipes::WordList::parse("a\nb\nc\nd\n")?;
     /// assert_eq!(format!("{list:?}"), r#"WordList { len: 4, first: ["a", "b", "c"], .. }"#);
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// # Ok::<(), rsecrets_recipes::Invalid>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let first: Vec<&str> = self.iter().take(3).collect();
@@ -375,44 +319,6 @@ impl fmt::Debug for WordList {
     }
 }
 
-fn join<W: AsRef<str>>(words: &[W], picks: &[u32], separator: &str) -> Zeroizing<String> {
-    let word = |pick: u32| usize::try_from(pick).map_or("", |i| words[i].as_ref());
-    let length = picks.iter().map(|&p| word(p).len()).sum::<usize>();
-    join_with(picks, separator, length, |phrase, pick| {
-        phrase.push_str(word(pick));
-    })
-}
-
-/// The words at `picks` joined by `separator`, each appended by `push_word`, in a
-/// phrase allocated once: `length` is the room the words take (with any room the
-/// last `push_word` needs past its word), the separators' is added here.
-pub(super) fn join_with(
-    picks: &[u32],
-    separator: &str,
-    length: usize,
-    mut push_word: impl FnMut(&mut String, u32),
-) -> Zeroizing<String> {
-    let separators = separator.len() * picks.len().saturating_sub(1);
-    let mut phrase = Zeroizing::new(String::with_capacity(length + separators));
-    let capacity = phrase.capacity();
-    // A one-byte separator is pushed as a byte, not copied as a slice.
-    let single = match separator.as_bytes() {
-        &[byte] => Some(char::from(byte)),
-        _ => None,
-    };
-    for (i, &pick) in picks.iter().enumerate() {
-        if i > 0 {
-            match single {
-                Some(c) => phrase.push(c),
-                None => phrase.push_str(separator),
-            }
-        }
-        push_word(&mut phrase, pick);
-    }
-    debug_assert_eq!(phrase.capacity(), capacity, "the phrase was reallocated");
-    phrase
-}
-
 /// The word of a `number blanks word` line, if `line` has that shape.
 fn numbered_word(line: &str) -> Option<&str> {
     let (number, word) = line.split_once(char::is_whitespace)?;
@@ -421,33 +327,9 @@ fn numbered_word(line: &str) -> Option<&str> {
         .then_some(word)
 }
 
-/// Reads at most [`MAX_WORD_LIST_BYTES`]; more is an [`Error::WordListRead`] of kind
-/// [`FileTooLarge`](std::io::ErrorKind::FileTooLarge).
 #[cfg(feature = "std")]
-fn read_limited<R: std::io::Read>(reader: R, path: Option<&Path>) -> Result<Vec<u8>, Error> {
-    use std::io::Read as _;
-    let mut bytes = Vec::new();
-    // One byte over the limit tells a list of exactly the limit from a larger one.
-    let limit = u64::try_from(MAX_WORD_LIST_BYTES).map_or(u64::MAX, |max| max + 1);
-    reader
-        .take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(|e| read_error(path, &e))?;
-    if bytes.len() > MAX_WORD_LIST_BYTES {
-        let e = std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            alloc::format!(
-                "larger than {MAX_WORD_LIST_BYTES} bytes, the most a word list may have"
-            ),
-        );
-        return Err(read_error(path, &e));
-    }
-    Ok(bytes)
-}
-
-#[cfg(feature = "std")]
-fn read_error(path: Option<&Path>, e: &std::io::Error) -> Error {
-    Error::WordListRead {
+fn read_error(path: Option<&Path>, e: &std::io::Error) -> Invalid {
+    Invalid::WordListRead {
         path: path.map(Path::to_path_buf),
         kind: e.kind(),
         message: alloc::string::ToString::to_string(e),

@@ -18,7 +18,7 @@
 use alloc::vec::Vec;
 
 use num_bigint::BigUint;
-use num_traits::{One, Zero};
+use num_traits::{One, Zero, pow};
 
 use super::policy::MAX_CONSTRAINED_LENGTH;
 
@@ -35,8 +35,9 @@ pub(crate) struct Cumulative {
 }
 
 impl Cumulative {
-    fn new(sums: &[BigUint]) -> Self {
-        let limbs = sums.last().map_or(1, |total| total.to_u64_digits().len());
+    /// The table of the running sums `sums`, whose last is `total`.
+    fn new(sums: &[BigUint], total: &BigUint) -> Self {
+        let limbs = total.to_u64_digits().len();
         let mut data = Vec::with_capacity(limbs * sums.len());
         for sum in sums {
             let digits = sum.to_u64_digits(); // least significant first
@@ -114,7 +115,7 @@ pub(crate) fn count(sizes: &[usize], mins: &[usize], length: usize) -> Compositi
         .take(length - prefix(last) + 1)
         .skip(suffix[last])
     {
-        *t = BigUint::from(sizes[last]).pow(u32::try_from(n).unwrap_or(u32::MAX));
+        *t = pow(BigUint::from(sizes[last]), n);
     }
 
     let mut levels = Vec::with_capacity(last);
@@ -124,9 +125,9 @@ pub(crate) fn count(sizes: &[usize], mins: &[usize], length: usize) -> Compositi
         let mut current = alloc::vec![BigUint::zero(); length + 1];
         let mut tables = Vec::with_capacity(end + 1 - first);
         for (n, t) in current.iter_mut().enumerate().take(end + 1).skip(first) {
-            let sums = running_sums(sizes[j], mins[j], n - suffix[j + 1], n, &next);
-            *t = sums.last().cloned().unwrap_or_default();
-            tables.push(Cumulative::new(&sums));
+            let (total, table) = table(sizes[j], mins[j], n - suffix[j + 1], n, &next);
+            *t = total;
+            tables.push(table);
         }
         levels.push(Level {
             min: mins[j],
@@ -142,8 +143,9 @@ pub(crate) fn count(sizes: &[usize], mins: &[usize], length: usize) -> Compositi
     }
 }
 
-/// The running sums over `c = min..=max` of `C(n, c) · size^c · rest[n − c]`.
-fn running_sums(size: usize, min: usize, max: usize, n: usize, rest: &[BigUint]) -> Vec<BigUint> {
+/// The running sums over `c = min..=max` of `C(n, c) · size^c · rest[n − c]`, as a
+/// table, and their total.
+fn table(size: usize, min: usize, max: usize, n: usize, rest: &[BigUint]) -> (BigUint, Cumulative) {
     let mut sums = Vec::with_capacity(max + 1 - min);
     let mut sum = BigUint::zero();
     // weight = C(n, c) · size^c, stepped from c = 0: C(n, c + 1) = C(n, c)·(n − c)/(c + 1),
@@ -156,7 +158,8 @@ fn running_sums(size: usize, min: usize, max: usize, n: usize, rest: &[BigUint])
         }
         weight = weight * size * (n - c) / (c + 1);
     }
-    sums
+    let table = Cumulative::new(&sums, &sum);
+    (sum, table)
 }
 
 #[cfg(test)]
@@ -216,5 +219,58 @@ mod tests {
         let top = composition.levels[0].table(10);
         assert_eq!(top.total(), [172_120_264_792_320_000u64]);
         assert_eq!(composition.levels.len(), 2);
+    }
+
+    /// `search` is pinned at and around every running sum, in one limb and across
+    /// limbs: `u` maps to the number of running sums at or below it, which is the
+    /// first index whose running sum exceeds `u`. A zero weight (two equal sums) is
+    /// never chosen.
+    #[test]
+    fn search_is_exact_at_every_boundary() {
+        // Least significant limb first.
+        let big = |limbs: &[u64]| {
+            limbs
+                .iter()
+                .rev()
+                .fold(BigUint::zero(), |acc, &l| (acc << 64u32) + l)
+        };
+        let cases: [&[BigUint]; 3] = [
+            &[
+                BigUint::from(1u8),
+                BigUint::from(3u8),
+                BigUint::from(3u8),
+                BigUint::from(10u8),
+            ],
+            &[BigUint::from(7u8)],
+            &[
+                big(&[5]),
+                big(&[u64::MAX]),
+                big(&[0, 1]),
+                big(&[9, 1]),
+                big(&[0, 0, 1]),
+                big(&[3, 0, 1]),
+            ],
+        ];
+        for sums in cases {
+            let total = sums.last().unwrap();
+            let table = Cumulative::new(sums, total);
+            let width = table.total().len();
+            let limbs = |x: &BigUint| {
+                let mut digits = x.to_u64_digits();
+                digits.resize(width, 0);
+                digits.reverse();
+                digits
+            };
+            assert_eq!(table.total(), limbs(total));
+            let one = BigUint::one();
+            let mut probes = alloc::vec![BigUint::zero()];
+            for sum in sums {
+                probes.extend([sum - &one, sum.clone(), sum + &one]);
+            }
+            for u in probes.iter().filter(|u| *u < total) {
+                let want = sums.iter().filter(|s| *s <= u).count();
+                assert_eq!(table.search(&limbs(u)), want, "u = {u}, sums = {sums:?}");
+            }
+        }
     }
 }

@@ -1,11 +1,17 @@
 //! [`PasswordGenerator`]: a checked policy, ready to draw passwords.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
+use num_bigint::BigUint;
+use num_traits::{ToPrimitive, checked_pow, pow};
 use rand_core::TryCryptoRng;
 use zeroize::Zeroizing;
 
+use super::CharClass;
+use super::classes::bytes_of;
+use super::count::{Composition, count};
 use super::sampler::Sampler;
 use crate::Error;
 
@@ -17,11 +23,10 @@ use crate::Error;
 /// that meets every minimum) is drawn with the same probability, and
 /// [`entropy_bits`](Self::entropy_bits) is exactly log2 of their number. How:
 ///
-/// - no minimum: each character is an unbiased choice from the alphabet (no big
-///   integer anywhere);
-/// - at least half of all strings meet the minimums: uniform strings are drawn
-///   until one does (fewer than two tries on average), which is uniform over the
-///   valid ones;
+/// - no minimum, or at least half of all strings meet the minimums: uniform strings
+///   (each character an unbiased choice from the alphabet) are drawn until one
+///   meets them (the first, without minimums; fewer than two tries on average),
+///   which is uniform over the valid ones;
 /// - otherwise: a class composition is drawn with probability proportional to
 ///   its number of strings (exact big-integer tables built once), the class
 ///   labels are shuffled, and each position gets a uniform character of its
@@ -52,13 +57,50 @@ pub struct PasswordGenerator {
 }
 
 impl PasswordGenerator {
-    pub(crate) fn new(
-        length: usize,
-        alphabet: String,
-        sampler: Sampler,
-        entropy_bits: f64,
-        possible: Option<u128>,
-    ) -> Self {
+    /// The generator of a checked policy: `length` characters of `set` (bit `b` for
+    /// the byte `b`), at least `mins[i]` of them of class `CharClass::ALL[i]`.
+    pub(crate) fn new(length: usize, set: u128, mins: [usize; 4]) -> Self {
+        let alphabet: String = bytes_of(set).map(char::from).collect();
+        let size = alphabet.len();
+        // The classes with a minimum, in class order, then one class of every
+        // other character: merging the unconstrained classes changes no count.
+        let mut classes: Vec<Vec<u8>> = Vec::new();
+        let mut class_mins: Vec<usize> = Vec::new();
+        let mut free = 0u128;
+        for (class, min) in CharClass::ALL.into_iter().zip(mins) {
+            if min > 0 {
+                classes.push(bytes_of(set & class.set()).collect());
+                class_mins.push(min);
+            } else {
+                free |= set & class.set();
+            }
+        }
+        if free != 0 {
+            classes.push(bytes_of(free).collect());
+            class_mins.push(0);
+        }
+        let rejection = Sampler::Rejection { mins };
+        let (sampler, entropy_bits, possible) = if classes.len() < 2 {
+            // No minimum, or one class holding every character: size^length strings.
+            // Both are at most 1024: exact in an f64.
+            let bits = length as f64 * libm::log2(size as f64);
+            let possible = u128::try_from(size)
+                .ok()
+                .and_then(|s| checked_pow(s, length));
+            (rejection, bits, possible)
+        } else {
+            let sizes: Vec<usize> = classes.iter().map(Vec::len).collect();
+            let Composition { total, levels } = count(&sizes, &class_mins, length);
+            // Below 94^128 < 2^840: the conversion rounds to 53 bits, 1e-16 relative.
+            #[allow(clippy::expect_used)]
+            let bits = libm::log2(total.to_f64().expect("a BigUint always converts to an f64"));
+            let possible = total.to_u128();
+            if total * 2u8 >= pow(BigUint::from(size), length) {
+                (rejection, bits, possible)
+            } else {
+                (Sampler::Composition { classes, levels }, bits, possible)
+            }
+        };
         PasswordGenerator {
             length,
             alphabet,
@@ -66,12 +108,6 @@ impl PasswordGenerator {
             entropy_bits,
             possible,
         }
-    }
-
-    /// The sampler chosen at build time.
-    #[cfg(test)]
-    pub(crate) fn sampler(&self) -> &Sampler {
-        &self.sampler
     }
 
     /// A new password, wiped from memory when dropped.
@@ -171,5 +207,45 @@ impl fmt::Debug for PasswordGenerator {
             .field("alphabet", &self.alphabet)
             .field("entropy_bits", &self.entropy_bits)
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PasswordPolicy;
+
+    fn kind(policy: PasswordPolicy) -> &'static str {
+        match policy.build().unwrap().sampler {
+            Sampler::Rejection { .. } => "rejection",
+            Sampler::Composition { .. } => "composition",
+        }
+    }
+
+    fn small(alphabet: &str, length: usize, [l, u, d, s]: [usize; 4]) -> PasswordPolicy {
+        PasswordPolicy::new()
+            .alphabet(alphabet)
+            .length(length)
+            .min_lower(l)
+            .min_upper(u)
+            .min_digits(d)
+            .min_symbols(s)
+    }
+
+    /// The samplers the statistical tests mean to exercise are the ones chosen.
+    #[test]
+    fn sampler_choice() {
+        let cpython = PasswordPolicy::new()
+            .min_lower(1)
+            .min_upper(1)
+            .min_digits(3);
+        assert_eq!(kind(PasswordPolicy::new()), "rejection"); // 100 % valid
+        assert_eq!(kind(cpython.length(10)), "composition"); // 20.5 % valid
+        assert_eq!(kind(cpython.length(20)), "rejection"); // 64.6 % valid
+        assert_eq!(kind(small("abc", 5, [5, 0, 0, 0])), "rejection"); // 100 % valid
+        assert_eq!(kind(small("abAB01!", 4, [1, 1, 1, 0])), "composition");
+        assert_eq!(kind(small("ab01", 5, [1, 0, 3, 0])), "composition");
+        assert_eq!(kind(small("aAB0!?", 5, [1, 2, 1, 1])), "composition");
+        assert_eq!(kind(small("abAB01", 4, [1, 0, 0, 0])), "rejection");
     }
 }

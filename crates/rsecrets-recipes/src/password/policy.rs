@@ -1,17 +1,8 @@
 //! [`PasswordPolicy`]: what a password must look like, checked once by `build`.
 
-use alloc::string::String;
-use alloc::vec::Vec;
-
-use num_bigint::BigUint;
-use num_traits::ToPrimitive;
-
-use super::classes::{AMBIGUOUS_SET, CharClass, bytes_of, set_of};
-use super::count::count;
+use super::classes::{AMBIGUOUS_SET, CharClass, set_of};
 use super::generator::PasswordGenerator;
-use super::sampler::Sampler;
-use crate::Error;
-use crate::log2::{log2_big, log2_usize};
+use crate::Invalid;
 
 /// The length of [`PasswordPolicy::new`]'s passwords: 20 characters.
 pub const DEFAULT_PASSWORD_LENGTH: usize = 20;
@@ -251,7 +242,7 @@ impl PasswordPolicy {
 
     /// Sets the minimum of a class.
     const fn min(mut self, class: CharClass, k: usize) -> Self {
-        self.mins[class.index()] = k;
+        self.mins[class as usize] = k;
         self
     }
 
@@ -301,160 +292,46 @@ impl PasswordPolicy {
     /// generator (all the big-integer work happens here, once).
     ///
     /// ```
-    /// use rsecrets_recipes::{Error, PasswordPolicy};
+    /// use rsecrets_recipes::{Invalid, PasswordPolicy};
     /// let too_many = PasswordPolicy::new().length(4).min_digits(3).min_upper(2).build();
-    /// assert_eq!(too_many.unwrap_err(), Error::MinimumsExceedLength { minimums: 5, length: 4 });
-    /// # Ok::<(), rsecrets_recipes::Error>(())
+    /// assert_eq!(too_many.unwrap_err(), Invalid::MinimumsExceedLength { minimums: 5, length: 4 });
     /// ```
     ///
     /// # Errors
     ///
-    /// In this order: [`Error::InvalidAlphabetChar`] for an alphabet character that
-    /// is not printable ASCII; [`Error::Length`] for a length of 0 or above
-    /// [`MAX_PASSWORD_LENGTH`]; [`Error::EmptyAlphabet`] when no character is
-    /// left; [`Error::MinimumForEmptyClass`] for a minimum of a class the policy
-    /// has no character of; [`Error::MinimumsExceedLength`] when the minimums add
-    /// up to more than the length; [`Error::Length`] again for a policy with a
+    /// In this order: [`Invalid::AlphabetChar`] for an alphabet character that
+    /// is not printable ASCII; [`Invalid::Length`] for a length of 0 or above
+    /// [`MAX_PASSWORD_LENGTH`]; [`Invalid::EmptyAlphabet`] when no character is
+    /// left; [`Invalid::MinimumForEmptyClass`] for a minimum of a class the policy
+    /// has no character of; [`Invalid::MinimumsExceedLength`] when the minimums add
+    /// up to more than the length; [`Invalid::Length`] again for a policy with a
     /// minimum longer than [`MAX_CONSTRAINED_LENGTH`].
-    pub fn build(&self) -> Result<PasswordGenerator, Error> {
+    pub fn build(&self) -> Result<PasswordGenerator, Invalid> {
         if let Some(ch) = self.invalid {
-            return Err(Error::InvalidAlphabetChar { ch });
+            return Err(Invalid::AlphabetChar { ch });
         }
         let length = self.length;
-        if length == 0 || length > MAX_PASSWORD_LENGTH {
-            return Err(length_error("a password", length, MAX_PASSWORD_LENGTH));
-        }
+        Invalid::check_length("a password", "characters", length, 1..=MAX_PASSWORD_LENGTH)?;
         let mut set = self.chars;
         if self.exclude_ambiguous {
             set &= !AMBIGUOUS_SET;
         }
         if set == 0 {
-            return Err(Error::EmptyAlphabet);
+            return Err(Invalid::EmptyAlphabet);
         }
-        for class in CharClass::ALL {
-            let min = self.mins[class.index()];
+        for (class, min) in CharClass::ALL.into_iter().zip(self.mins) {
             if min > 0 && set & class.set() == 0 {
-                return Err(Error::MinimumForEmptyClass { class, min });
+                return Err(Invalid::MinimumForEmptyClass { class, min });
             }
         }
         let minimums = self.mins.iter().fold(0usize, |a, &m| a.saturating_add(m));
         if minimums > length {
-            return Err(Error::MinimumsExceedLength { minimums, length });
+            return Err(Invalid::MinimumsExceedLength { minimums, length });
         }
-        if minimums > 0 && length > MAX_CONSTRAINED_LENGTH {
-            return Err(length_error(
-                "a password with minimums",
-                length,
-                MAX_CONSTRAINED_LENGTH,
-            ));
+        if minimums > 0 {
+            let what = "a password with minimums";
+            Invalid::check_length(what, "characters", length, 1..=MAX_CONSTRAINED_LENGTH)?;
         }
-        let alphabet: String = bytes_of(set).map(char::from).collect();
-        let (sampler, entropy_bits, possible) = self.sampler(set, alphabet.len());
-        Ok(PasswordGenerator::new(
-            length,
-            alphabet,
-            sampler,
-            entropy_bits,
-            possible,
-        ))
-    }
-
-    /// The sampler for a checked policy over `set` (of `size` characters), its
-    /// entropy and its count when that fits a `u128`.
-    fn sampler(&self, set: u128, size: usize) -> (Sampler, f64, Option<u128>) {
-        let length = self.length;
-        // The classes with a minimum, in class order, then one class of every
-        // other character: merging the unconstrained classes changes no count.
-        let mut classes: Vec<Vec<u8>> = Vec::new();
-        let mut mins: Vec<usize> = Vec::new();
-        let mut free = 0u128;
-        for class in CharClass::ALL {
-            let min = self.mins[class.index()];
-            if min > 0 {
-                classes.push(bytes_of(set & class.set()).collect());
-                mins.push(min);
-            } else {
-                free |= set & class.set();
-            }
-        }
-        if free != 0 {
-            classes.push(bytes_of(free).collect());
-            mins.push(0);
-        }
-        if classes.len() < 2 {
-            // No minimum, or one class holding every character: size^length strings.
-            #[allow(clippy::cast_precision_loss)] // at most 1024: exact
-            let bits = length as f64 * log2_usize(size);
-            let possible = u32::try_from(length)
-                .ok()
-                .zip(u128::try_from(size).ok())
-                .and_then(|(l, s)| s.checked_pow(l));
-            return (Sampler::Uniform, bits, possible);
-        }
-        let sizes: Vec<usize> = classes.iter().map(Vec::len).collect();
-        let composition = count(&sizes, &mins, length);
-        let bits = log2_big(&composition.total);
-        let possible = composition.total.to_u128();
-        let all = BigUint::from(size).pow(u32::try_from(length).unwrap_or(u32::MAX));
-        let sampler = if composition.total.clone() * 2u8 >= all {
-            Sampler::Rejection { mins: self.mins }
-        } else {
-            Sampler::Composition {
-                classes,
-                levels: composition.levels,
-            }
-        };
-        (sampler, bits, possible)
-    }
-}
-
-/// The length error of a password.
-fn length_error(what: &'static str, requested: usize, max: usize) -> Error {
-    Error::Length {
-        what,
-        unit: "characters",
-        requested,
-        min: 1,
-        max,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kind(policy: PasswordPolicy) -> &'static str {
-        match policy.build().unwrap().sampler() {
-            Sampler::Uniform => "uniform",
-            Sampler::Rejection { .. } => "rejection",
-            Sampler::Composition { .. } => "composition",
-        }
-    }
-
-    fn small(alphabet: &str, length: usize, [l, u, d, s]: [usize; 4]) -> PasswordPolicy {
-        PasswordPolicy::new()
-            .alphabet(alphabet)
-            .length(length)
-            .min_lower(l)
-            .min_upper(u)
-            .min_digits(d)
-            .min_symbols(s)
-    }
-
-    /// The samplers the statistical tests mean to exercise are the ones chosen.
-    #[test]
-    fn sampler_choice() {
-        let cpython = PasswordPolicy::new()
-            .min_lower(1)
-            .min_upper(1)
-            .min_digits(3);
-        assert_eq!(kind(PasswordPolicy::new()), "uniform");
-        assert_eq!(kind(cpython.length(10)), "composition"); // 20.5 % valid
-        assert_eq!(kind(cpython.length(20)), "rejection"); // 64.6 % valid
-        assert_eq!(kind(small("abc", 5, [5, 0, 0, 0])), "uniform");
-        assert_eq!(kind(small("abAB01!", 4, [1, 1, 1, 0])), "composition");
-        assert_eq!(kind(small("ab01", 5, [1, 0, 3, 0])), "composition");
-        assert_eq!(kind(small("aAB0!?", 5, [1, 2, 1, 1])), "composition");
-        assert_eq!(kind(small("abAB01", 4, [1, 0, 0, 0])), "rejection");
+        Ok(PasswordGenerator::new(length, set, self.mins))
     }
 }
