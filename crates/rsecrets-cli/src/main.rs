@@ -2,7 +2,7 @@
 //! line — tokens (hex, URL-safe, raw bytes), unbiased integers, choices, PINs, reset
 //! URLs and UUIDs — as lines of text or JSON.
 //!
-//! The contract scripts rely on (see `docs/design.md`, "CLI contract"): usage errors
+//! The contract scripts rely on (see the README, "The two commands"): usage errors
 //! exit with 2 and runtime errors with 1, both with `error: …` on standard error and
 //! nothing on standard output; a closed pipe ends the program quietly with 0.
 //!

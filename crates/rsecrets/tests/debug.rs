@@ -1,0 +1,54 @@
+//! `{:?}` of every type that holds a secret shows no secret: zeroize before 1.9.1
+//! derived a `Debug` for `Zeroizing` that printed the value it wraps.
+
+use rsecrets::rsecrets_core::{Buffered, Pool};
+use rsecrets::rsecrets_entropy::TryFastRng;
+use rsecrets::{OsRng, PasswordPolicy, Passphrase, Secrets};
+
+#[test]
+fn secret_strings_print_no_secret() -> Result<(), Box<dyn std::error::Error>> {
+    let strings = [
+        rsecrets::token_hex(None)?,
+        rsecrets::token_urlsafe(None)?,
+        rsecrets::uuid4(),
+        rsecrets::password(PasswordPolicy::new())?,
+        rsecrets::passphrase(6)?,
+        rsecrets::pin(12)?,
+        rsecrets::reset_url("https://example.test/reset?t=", None)?,
+    ];
+    for secret in &strings {
+        // Exactly this, so no part of the secret can be in it.
+        assert_eq!(format!("{secret:?}"), "Zeroizing { .. }");
+    }
+    let bytes = rsecrets::token_bytes(16)?;
+    assert_eq!(format!("{bytes:?}"), "Zeroizing { .. }");
+    Ok(())
+}
+
+#[test]
+fn buffers_and_generators_print_no_state() {
+    let mut pool = Pool::new([0u8; 8]);
+    let _ = pool.refill(|b| {
+        b.copy_from_slice(b"SECRET!!");
+        Ok::<(), ()>(())
+    });
+    assert_eq!(format!("{pool:?}"), "Pool { .. }");
+    let buffered = Buffered::<_, 8>::new(OsRng);
+    assert_eq!(format!("{buffered:?}"), "Buffered { .. }");
+    assert_eq!(format!("{:?}", Secrets::new(OsRng)), "Secrets { .. }");
+    assert_eq!(format!("{:?}", rsecrets::rng()), "FastRng { .. }");
+    assert_eq!(format!("{:?}", TryFastRng::new()), "TryFastRng { .. }");
+}
+
+#[test]
+fn generators_print_their_shape_not_their_output() -> Result<(), Box<dyn std::error::Error>> {
+    let passwords = PasswordPolicy::new().length(12).build()?;
+    let phrases = Passphrase::new().words(4).build()?;
+    let mut rng = rsecrets::rng();
+    let (password, phrase) = (passwords.generate(&mut rng)?, phrases.generate(&mut rng)?);
+    // The password's alphabet is in its generator's `Debug`, so only the whole
+    // secret is looked for.
+    assert!(!format!("{passwords:?}").contains(password.as_str()));
+    assert!(!format!("{phrases:?}").contains(phrase.as_str()));
+    Ok(())
+}
