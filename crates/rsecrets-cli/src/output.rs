@@ -24,10 +24,13 @@ impl Field<'_> {
     }
 }
 
-/// The run's standard output.
+/// The run's standard output. Its buffer holds secrets: it is wiped when the output
+/// is dropped, also when a panic unwinds through the run (what was not yet written
+/// is then discarded, not written).
 #[derive(Debug)]
 pub(crate) struct Output {
-    out: BufWriter<StdoutLock<'static>>,
+    /// `None` only once dropped.
+    out: Option<BufWriter<StdoutLock<'static>>>,
     json: bool,
 }
 
@@ -35,9 +38,16 @@ impl Output {
     /// Locks standard output for the whole run; `json` selects JSON lines.
     pub(crate) fn new(json: bool) -> Self {
         Self {
-            out: BufWriter::with_capacity(CAPACITY, io::stdout().lock()),
+            out: Some(BufWriter::with_capacity(CAPACITY, io::stdout().lock())),
             json,
         }
+    }
+
+    /// The buffered writer.
+    fn out(&mut self) -> io::Result<&mut BufWriter<StdoutLock<'static>>> {
+        self.out
+            .as_mut()
+            .ok_or_else(|| io::Error::other("standard output was closed"))
     }
 
     /// Whether secrets are written as JSON lines.
@@ -57,12 +67,14 @@ impl Output {
         entropy_bits: f64,
         fields: &[(&str, Field<'_>)],
     ) -> io::Result<()> {
-        if !self.json {
-            self.out.write_all(secret.as_bytes())?;
-            return self.out.write_all(b"\n");
+        let json = self.json;
+        let out = self.out()?;
+        if !json {
+            out.write_all(secret.as_bytes())?;
+            return out.write_all(b"\n");
         }
-        self.out.write_all(b"{\"secret\": ")?;
-        serde_json::to_writer(&mut self.out, secret)?;
+        out.write_all(b"{\"secret\": ")?;
+        serde_json::to_writer(&mut *out, secret)?;
         self.json_rest(entropy_bits, fields)
     }
 
@@ -78,18 +90,20 @@ impl Output {
         debug_assert!(line.ends_with(b"\n"));
         let digits = &line[..line.len().saturating_sub(1)];
         debug_assert!(digits.iter().all(u8::is_ascii_digit));
-        if !self.json {
-            return self.out.write_all(line);
+        let json = self.json;
+        let out = self.out()?;
+        if !json {
+            return out.write_all(line);
         }
-        self.out.write_all(b"{\"secret\": \"")?;
-        self.out.write_all(digits)?;
-        self.out.write_all(b"\"")?;
+        out.write_all(b"{\"secret\": \"")?;
+        out.write_all(digits)?;
+        out.write_all(b"\"")?;
         self.json_rest(entropy_bits, fields)
     }
 
     /// The rest of a JSON line after its secret: `entropy_bits`, the fields, `}`.
     fn json_rest(&mut self, entropy_bits: f64, fields: &[(&str, Field<'_>)]) -> io::Result<()> {
-        let out = &mut self.out;
+        let out = self.out()?;
         out.write_all(b", \"entropy_bits\": ")?;
         serde_json::to_writer(&mut *out, &entropy_bits)?;
         for (key, value) in fields {
@@ -106,18 +120,48 @@ impl Output {
 
     /// Writes raw bytes, as they are.
     pub(crate) fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.out.write_all(bytes)
+        self.out()?.write_all(bytes)
     }
 
-    /// Flushes what is buffered, then wipes the buffer, which held secrets.
+    /// Flushes what is buffered; dropping `self` then wipes the buffer.
     pub(crate) fn finish(mut self) -> io::Result<()> {
-        let flushed = self.out.flush();
-        // `into_parts` hands back the buffer's allocation without writing it again;
-        // `Zeroizing` wipes its whole capacity.
-        let (_stdout, buffer) = self.out.into_parts();
-        drop(Zeroizing::new(
-            buffer.unwrap_or_else(io::WriterPanicked::into_inner),
-        ));
-        flushed
+        self.out()?.flush()
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if let Some(out) = self.out.take() {
+            // `into_parts` hands back the buffer's allocation without writing it;
+            // `Zeroizing` wipes its whole capacity.
+            let (_stdout, buffer) = out.into_parts();
+            drop(Zeroizing::new(
+                buffer.unwrap_or_else(io::WriterPanicked::into_inner),
+            ));
+            #[cfg(test)]
+            tests::WIPED.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    pub(super) static WIPED: AtomicUsize = AtomicUsize::new(0);
+
+    #[test]
+    fn a_panic_in_mid_run_still_wipes_the_buffer() {
+        let before = WIPED.load(Ordering::Relaxed);
+        let unwound = std::panic::catch_unwind(|| {
+            let mut out = Output::new(false);
+            out.secret("not written: the run panicked", 0.0, &[])
+                .unwrap();
+            panic!("a bug in mid-run");
+        });
+        assert!(unwound.is_err());
+        assert_eq!(WIPED.load(Ordering::Relaxed), before + 1);
     }
 }
