@@ -11,8 +11,18 @@ use std::process::{Command, ExitCode};
 
 mod tidy;
 
-/// The toolchain our `rust-version` promises; `ci` checks the libraries and the CLI build on it.
+/// The toolchain our `rust-version` promises; `ci` checks the libraries, the CLI and
+/// xtask build on it.
 const MSRV: &str = "1.85";
+
+/// The feature sets the crates document besides their defaults (which the workspace
+/// run covers): `no_std` without `alloc`, and `alloc` without `std`.
+const FEATURE_SETS: &[(&str, &str)] = &[
+    ("rsecrets-core", ""),
+    ("rsecrets-token", ""),
+    ("rsecrets-entropy", ""),
+    ("rsecrets-recipes", "alloc"),
+];
 
 fn main() -> ExitCode {
     let task = env::args().nth(1).unwrap_or_default();
@@ -42,33 +52,20 @@ fn ci() -> Result {
     let root = workspace_root();
     step(&root, "format", cargo(&["fmt", "--all", "--check"]))?;
     step(&root, "clippy", clippy(&["--workspace", "--all-targets"]))?;
-    // The layers that promise `no_std` build without their default features.
-    step(
-        &root,
-        "clippy (no_std layers)",
-        clippy(&[
-            "--no-default-features",
-            "-p",
-            "rsecrets-entropy",
-            "-p",
-            "rsecrets-core",
-            "-p",
-            "rsecrets-token",
-            "-p",
-            "rsecrets-compare",
-        ]),
-    )?;
-    step(
-        &root,
-        "clippy (recipes on alloc)",
-        clippy(&[
-            "--no-default-features",
-            "--features",
-            "alloc",
-            "-p",
-            "rsecrets-recipes",
-        ]),
-    )?;
+    // Each documented feature set of the layers, linted and tested on its own.
+    for (krate, features) in FEATURE_SETS {
+        let mut args = vec!["-p", krate, "--no-default-features"];
+        if !features.is_empty() {
+            args.extend(["--features", features]);
+        }
+        let name = format!("{krate} with features [{features}]");
+        let mut lint = args.clone();
+        lint.push("--all-targets");
+        step(&root, &format!("clippy: {name}"), clippy(&lint))?;
+        let mut test = cargo(&["test", "--locked"]);
+        test.args(&args);
+        step(&root, &format!("tests: {name}"), test)?;
+    }
     step(&root, "tests", cargo(&["test", "--workspace", "--locked"]))?;
     // The CLI's binary is also called `rsecrets`, and rustdoc writes it where it
     // writes the facade (cargo#6313): documented in one run, the two race for the
@@ -115,7 +112,7 @@ fn bench() -> Result {
     step(&root, "bench", run)
 }
 
-/// Builds the published crates (libraries and the CLI) on the MSRV toolchain.
+/// Builds the published crates (libraries and the CLI) and xtask on the MSRV toolchain.
 fn msrv(root: &Path) -> Result {
     let toolchain = format!("{MSRV}-x86_64-unknown-linux-gnu");
     let have = Command::new("rustup")
@@ -134,6 +131,7 @@ fn msrv(root: &Path) -> Result {
     for krate in published_crates(root)? {
         check.args(["-p", &krate]);
     }
+    check.args(["-p", "xtask"]);
     // A separate target dir: artefacts of two compilers do not mix.
     check.env("CARGO_TARGET_DIR", root.join("target/msrv"));
     step(root, &format!("MSRV {MSRV}"), check)
