@@ -43,8 +43,6 @@ pub(crate) mod sealed {
         const ZERO: Self;
         /// `|self - other|`.
         fn distance(self, other: Self) -> Self::Unsigned;
-        /// `|self|`.
-        fn magnitude(self) -> Self::Unsigned;
         /// `self + by` (`up`) or `self - by`, for a result inside the type.
         fn step(self, by: Self::Unsigned, up: bool) -> Self;
     }
@@ -102,7 +100,7 @@ pub(crate) fn randrange<T: Int, R: TryRng + ?Sized>(
     if (up && start >= stop) || (!up && start <= stop) {
         return Err(Error::EmptyRange);
     }
-    let stride = step.magnitude();
+    let stride = step.distance(T::ZERO);
     let one = <T::Unsigned as U>::ONE;
     let count = (start.distance(stop) - one) / stride + one;
     let i = U::below(rng, count).map_err(Error::Rng)?;
@@ -127,7 +125,7 @@ pub(crate) fn randint<T: Int, R: TryRng + ?Sized>(
 }
 
 /// `$t`: `below` from `$below` on `$via` (narrowed back: the value is below the
-/// bound), `full` from `$full`, and its range arithmetic.
+/// bound), `full` from `$full`.
 macro_rules! unsigned {
     ($($t:ty: $below:path, $via:ty, $full:expr;)*) => {$(
         impl sealed::Unsigned for $t {
@@ -146,20 +144,6 @@ macro_rules! unsigned {
             }
         }
         impl UnsignedInt for $t {}
-        impl sealed::Integer for $t {
-            type Unsigned = $t;
-            const ZERO: Self = 0;
-            fn distance(self, other: Self) -> $t {
-                self.abs_diff(other)
-            }
-            fn magnitude(self) -> $t {
-                self
-            }
-            fn step(self, by: $t, up: bool) -> Self {
-                if up { self + by } else { self - by }
-            }
-        }
-        impl Int for $t {}
     )*};
 }
 unsigned! {
@@ -172,7 +156,7 @@ unsigned! {
 }
 
 /// `$t`'s range arithmetic, in `$u`.
-macro_rules! signed {
+macro_rules! int {
     ($($t:ty => $u:ty),*) => {$(
         impl sealed::Integer for $t {
             type Unsigned = $u;
@@ -180,17 +164,17 @@ macro_rules! signed {
             fn distance(self, other: Self) -> $u {
                 self.abs_diff(other)
             }
-            fn magnitude(self) -> $u {
-                self.unsigned_abs()
-            }
+            // Two's complement: the wrapped result is exact, since it lies in `$t`.
+            #[allow(clippy::cast_possible_wrap, clippy::unnecessary_cast)]
             fn step(self, by: $u, up: bool) -> Self {
-                if up { self.wrapping_add_unsigned(by) } else { self.wrapping_sub_unsigned(by) }
+                if up { self.wrapping_add(by as $t) } else { self.wrapping_sub(by as $t) }
             }
         }
         impl Int for $t {}
     )*};
 }
-signed!(i8 => u8, i16 => u16, i32 => u32, i64 => u64, i128 => u128, isize => usize);
+int!(i8 => u8, i16 => u16, i32 => u32, i64 => u64, i128 => u128, isize => usize);
+int!(u8 => u8, u16 => u16, u32 => u32, u64 => u64, u128 => u128, usize => usize);
 
 /// A uniform `u128` in `[0, n)`: bounds that fit in a `u64` as `u64`, larger ones by
 /// [`below_words`] on two 64-bit words, high first.

@@ -4,7 +4,6 @@
 
 use core::cell::RefCell;
 use core::convert::Infallible;
-use core::fmt;
 use core::mem::ManuallyDrop;
 use core::sync::atomic::{AtomicU64, Ordering};
 use core::time::Duration;
@@ -38,22 +37,12 @@ const DIRECT_CHUNK: usize = 1 << 30;
 
 const _: () = assert!(SEAL_END <= STATE_LEN && KEY_LEN < DIRECT_MIN && DIRECT_MIN < STREAM_LEN);
 
-/// When a generator goes back to the OS for a new key.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Reseed {
-    /// Once this many bytes of keystream have been made under one OS seed (checked
-    /// at each refill and each large request, so at most one buffer or one large
-    /// request more is handed out under that seed).
-    pub(crate) bytes: u64,
-    /// After this long since the last OS seed (checked at the same points).
-    pub(crate) interval: Duration,
-}
-
-/// The default: a new OS seed after 1 MiB or 60 seconds, whichever comes first.
-pub(crate) const DEFAULT_RESEED: Reseed = Reseed {
-    bytes: 1 << 20,
-    interval: Duration::from_secs(60),
-};
+/// A new OS seed once this many bytes of keystream were made under one (checked at
+/// each refill and each large request, so at most one buffer or one large request
+/// more is handed out under that seed)...
+const RESEED_BYTES: u64 = 1 << 20;
+/// ...or this long after the last one (checked at the same points).
+const RESEED_INTERVAL: Duration = Duration::from_secs(60);
 
 /// How many generator states have been wiped and released (thread exits included).
 static WIPED_STATES: AtomicU64 = AtomicU64::new(0);
@@ -104,14 +93,14 @@ pub(crate) struct Seed {
     /// Bytes of keystream made under the current OS seed.
     made: u64,
     seeded_at: Instant,
-    policy: Reseed,
+    /// New OS seeds taken (a test hook).
     reseeds: u64,
 }
 
 impl Seed {
     /// Whether the current OS seed has made its share of keystream or is too old.
     fn spent(&self) -> bool {
-        self.made >= self.policy.bytes || self.seeded_at.elapsed() >= self.policy.interval
+        self.made >= RESEED_BYTES || self.seeded_at.elapsed() >= RESEED_INTERVAL
     }
 
     /// Refills `page` (the [`Pool`]'s refill): reseeding first when forced, when the
@@ -137,7 +126,7 @@ pub(crate) struct Core {
 }
 
 impl Core {
-    pub(crate) fn new(policy: Reseed) -> Result<Core, Error> {
+    pub(crate) fn new() -> Result<Core, Error> {
         os::watch_forks()?;
         // Unsealed (seal 0) and empty: the first request seeds it.
         Ok(Core {
@@ -145,7 +134,6 @@ impl Core {
             seed: Seed {
                 made: 0,
                 seeded_at: Instant::now(),
-                policy,
                 reseeds: 0,
             },
         })
@@ -282,7 +270,7 @@ fn on_new_state<T>(
     slot: &mut Option<ManuallyDrop<Core>>,
     op: impl FnOnce(&mut Core) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let mut core = Core::new(DEFAULT_RESEED)?;
+    let mut core = Core::new()?;
     if GUARD.try_with(|_| ()).is_ok() {
         op(slot.insert(ManuallyDrop::new(core)))
     } else {
@@ -326,10 +314,8 @@ fn on_new_state<T>(
 /// let nonce = rng.next_u64();
 /// # let _ = nonce;
 /// ```
-#[derive(Clone, Default)]
-pub struct FastRng {
-    _handle: (),
-}
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FastRng;
 
 impl FastRng {
     /// A handle on this thread's fast generator (seeded lazily, on first use).
@@ -341,13 +327,7 @@ impl FastRng {
     /// ```
     #[must_use]
     pub const fn new() -> Self {
-        FastRng { _handle: () }
-    }
-}
-
-impl fmt::Debug for FastRng {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("FastRng { .. }")
+        FastRng
     }
 }
 
@@ -393,10 +373,8 @@ impl TryCryptoRng for FastRng {}
 /// rng.try_fill_bytes(&mut salt)?;
 /// # Ok::<(), rsecrets_entropy::Error>(())
 /// ```
-#[derive(Clone, Default)]
-pub struct TryFastRng {
-    _handle: (),
-}
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TryFastRng;
 
 impl TryFastRng {
     /// A handle on this thread's fast generator.
@@ -407,7 +385,7 @@ impl TryFastRng {
     /// ```
     #[must_use]
     pub const fn new() -> Self {
-        TryFastRng { _handle: () }
+        TryFastRng
     }
 
     /// Reseeds this thread's generator from the OS now, dropping all buffered output;
@@ -432,12 +410,6 @@ impl TryFastRng {
     #[must_use]
     pub fn wiped_states() -> u64 {
         WIPED_STATES.load(Ordering::Relaxed)
-    }
-}
-
-impl fmt::Debug for TryFastRng {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("TryFastRng { .. }")
     }
 }
 

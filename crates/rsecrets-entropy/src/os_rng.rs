@@ -49,79 +49,44 @@ impl TryRng for OsRng {
 
 impl TryCryptoRng for OsRng {}
 
-/// The operating system could not provide random bytes.
+/// A generator could not be had from the operating system.
 ///
-/// Small and `Copy`, like `getrandom`'s own error, which it wraps; its `Display`
-/// says what the OS reported.
+/// Small and `Copy`, like `getrandom`'s own error; its `Display` says what failed.
 ///
 /// ```
 /// use rsecrets_entropy::Error;
 /// fn describe(e: Error) -> String { format!("entropy unavailable: {e}") }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Error(Inner);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Inner {
+#[non_exhaustive]
+pub enum Error {
+    /// The OS random number generator failed; `getrandom`'s error says how (its
+    /// `raw_os_error` is `errno` on Unix).
     Os(getrandom::Error),
-    #[cfg_attr(
-        not(feature = "std"),
-        allow(dead_code, reason = "only FastRng has state")
-    )]
+    /// The OS refused memory for a fast generator's state.
     NoMemory,
-    #[cfg_attr(
-        not(feature = "std"),
-        allow(dead_code, reason = "only FastRng has state")
-    )]
+    /// The fork handler could not be registered (`pthread_atfork`), so a fast
+    /// generator would not notice a `fork()`: none is made.
     NoForkGuard,
-}
-
-impl Error {
-    /// The OS error code (`errno` on Unix), when the failure came from the OS.
-    ///
-    /// ```
-    /// # use rsecrets_entropy::Error;
-    /// fn code(e: Error) -> Option<i32> { e.raw_os_error() }
-    /// ```
-    #[must_use]
-    pub fn raw_os_error(self) -> Option<i32> {
-        match self.0 {
-            Inner::Os(e) => e.raw_os_error(),
-            Inner::NoMemory | Inner::NoForkGuard => None,
-        }
-    }
-
-    /// The OS refused memory for a generator's state.
-    #[cfg(feature = "std")]
-    pub(crate) fn no_memory() -> Self {
-        Error(Inner::NoMemory)
-    }
-
-    /// The fork handler could not be registered, so a generator would not notice a
-    /// `fork()`: none is made.
-    #[cfg(feature = "std")]
-    pub(crate) fn no_fork_guard() -> Self {
-        Error(Inner::NoForkGuard)
-    }
 }
 
 impl From<getrandom::Error> for Error {
     fn from(e: getrandom::Error) -> Self {
-        Error(Inner::Os(e))
+        Error::Os(e)
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Inner::Os(e) => write!(
+        match self {
+            Error::Os(e) => write!(
                 f,
                 "the operating system's random number generator failed: {e}"
             ),
-            Inner::NoMemory => {
+            Error::NoMemory => {
                 f.write_str("the operating system refused memory for a generator's state")
             }
-            Inner::NoForkGuard => f.write_str(
+            Error::NoForkGuard => f.write_str(
                 "cannot register the fork handler (pthread_atfork), so no generator is made",
             ),
         }

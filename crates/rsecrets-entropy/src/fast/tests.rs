@@ -7,10 +7,6 @@ use std::vec;
 
 use super::*;
 
-fn small(bytes: u64, interval: Duration) -> Core {
-    Core::new(Reseed { bytes, interval }).unwrap()
-}
-
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -29,7 +25,7 @@ fn exhaust(core: &mut Core) {
 
 #[test]
 fn handed_out_bytes_leave_no_copy_in_the_state() {
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     for len in [1usize, 8, 32, 100, 1000, 4000, 5000, 70_000] {
         let mut out = vec![0u8; len];
         core.fill(&mut out).unwrap();
@@ -52,7 +48,7 @@ fn handed_out_bytes_leave_no_copy_in_the_state() {
 
 #[test]
 fn each_refill_replaces_the_key_at_once() {
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     let mut seen = HashSet::new();
     for _ in 0..10 {
         core.fill(&mut [0u8; 100]).unwrap();
@@ -79,7 +75,7 @@ fn each_refill_replaces_the_key_at_once() {
 #[test]
 fn outputs_do_not_repeat() {
     // 20 000 draws of 128 bits: P(any collision) < 2^-99.
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     let mut seen = HashSet::new();
     for _ in 0..20_000 {
         let mut x = [0u8; 16];
@@ -91,20 +87,22 @@ fn outputs_do_not_repeat() {
 #[test]
 fn reseeds_after_the_configured_bytes() {
     // The budget is checked where keystream is made: at each refill and each large
-    // (direct) request. With a budget of two buffers, every third refill reseeds.
-    let mut core = small(2 * STREAM_LEN as u64, Duration::from_secs(3600));
+    // (direct) request. With two buffers of the budget left, the third refill
+    // reseeds.
+    let mut core = Core::new().unwrap();
     core.fill(&mut [0u8; 1]).unwrap();
     assert_eq!(core.seed.reseeds, 1, "the first draw seeds");
+    core.seed.made = RESEED_BYTES - 2 * STREAM_LEN as u64;
+    for _ in 0..2 {
+        exhaust(&mut core);
+        core.fill(&mut [0u8; 1]).unwrap();
+        assert_eq!(core.seed.reseeds, 1, "a buffer within the budget");
+    }
     exhaust(&mut core);
-    core.fill(&mut [0u8; 1]).unwrap();
-    exhaust(&mut core);
-    assert_eq!(
-        core.seed.reseeds, 1,
-        "two buffers made under the first seed"
-    );
     core.fill(&mut [0u8; 1]).unwrap();
     assert_eq!(core.seed.reseeds, 2, "the third refill needs a new seed");
     // Direct fills count too: this one takes the seed to its budget...
+    core.seed.made = RESEED_BYTES - 2 * STREAM_LEN as u64;
     let mut big = vec![0u8; 2 * STREAM_LEN];
     core.fill(&mut big).unwrap();
     assert_eq!(core.seed.reseeds, 2);
@@ -117,11 +115,10 @@ fn reseeds_after_the_configured_bytes() {
 fn reseeds_after_the_configured_time() {
     // Time passes by moving the seed's timestamp back past the interval, so the
     // test neither sleeps nor depends on the scheduler.
-    const INTERVAL: Duration = Duration::from_secs(600);
     let age = |core: &mut Core| {
-        core.seed.seeded_at = Instant::now().checked_sub(INTERVAL).unwrap();
+        core.seed.seeded_at = Instant::now().checked_sub(RESEED_INTERVAL).unwrap();
     };
-    let mut core = small(u64::MAX, INTERVAL);
+    let mut core = Core::new().unwrap();
     core.fill(&mut [0u8; 1]).unwrap();
     assert_eq!(core.seed.reseeds, 1);
     age(&mut core);
@@ -155,7 +152,7 @@ fn reseeds_after_the_configured_time() {
 fn an_unsealed_state_reseeds_instead_of_emitting_zeros() {
     // A new state reads as zero, as a forked child's does when the kernel honoured
     // MADV_WIPEONFORK (the fork tests check that case in a real child).
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     assert!(!core.sealed() && core.page_bytes().iter().all(|&b| b == 0));
     let mut out = [0u8; 32];
     core.fill(&mut out).unwrap();
@@ -168,11 +165,11 @@ fn an_unsealed_state_reseeds_instead_of_emitting_zeros() {
 fn a_failed_reseed_leaves_nothing_to_serve() {
     // An unsealed state whose reseed fails (the OS refused) must neither serve the
     // buffer nor keep a key: the seal stays zero and the pool empty.
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     core.fill(&mut [0u8; 8]).unwrap();
     let failed: Result<(), Error> = core.pool.refill(|page| {
         page.0.bytes_mut()[..SEAL_END].fill(0);
-        Err(Error::no_memory())
+        Err(Error::NoMemory)
     });
     assert!(failed.is_err());
     assert_eq!(left(&core), 0);
@@ -182,7 +179,7 @@ fn a_failed_reseed_leaves_nothing_to_serve() {
 
 #[test]
 fn direct_fills_cover_every_byte_and_differ() {
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     for len in [DIRECT_MIN - 1, DIRECT_MIN, DIRECT_MIN + 1, 1 << 20] {
         let mut a = vec![0u8; len];
         let mut b = vec![0u8; len];
@@ -201,7 +198,7 @@ fn direct_fills_cover_every_byte_and_differ() {
 
 #[test]
 fn word_draws_come_from_the_buffer_in_order() {
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     core.fill(&mut [0u8; 1]).unwrap();
     let next = core.page_bytes()[KEY_LEN + 1..KEY_LEN + 13].to_vec();
     let word: [u8; 8] = core.word().unwrap();

@@ -12,7 +12,7 @@ use std::string::String;
 use rand_core::Rng;
 
 use crate::FastRng;
-use crate::fast::{Core, DEFAULT_RESEED};
+use crate::fast::Core;
 
 const HELPER_ENV: &str = "RSECRETS_FORK_HELPER";
 const FORKS: usize = 300;
@@ -152,7 +152,7 @@ fn helper_page_and_epoch() {
     if !in_helper() {
         return;
     }
-    let mut core = Core::new(DEFAULT_RESEED).unwrap();
+    let mut core = Core::new().unwrap();
     let mut out = [0u8; DRAW];
     core.fill(&mut out).unwrap();
     let parent_epoch = super::fork_epoch();

@@ -27,7 +27,7 @@ impl StatePage {
             .ok()
             .filter(|&page| page > 0)
             .and_then(|page| STATE_LEN.div_ceil(page).checked_mul(page))
-            .ok_or_else(Error::no_memory)?;
+            .ok_or(Error::NoMemory)?;
         // SAFETY: an anonymous private mapping with a null hint has no preconditions;
         // the result is checked against MAP_FAILED before it is used.
         let raw = unsafe {
@@ -41,9 +41,9 @@ impl StatePage {
             )
         };
         if raw == libc::MAP_FAILED {
-            return Err(Error::no_memory());
+            return Err(Error::NoMemory);
         }
-        let ptr = NonNull::new(raw.cast::<[u8; STATE_LEN]>()).ok_or_else(Error::no_memory)?;
+        let ptr = NonNull::new(raw.cast::<[u8; STATE_LEN]>()).ok_or(Error::NoMemory)?;
         advise(raw, mapped);
         Ok(StatePage { ptr, mapped })
     }
@@ -122,7 +122,7 @@ pub(crate) fn watch_forks() -> Result<(), Error> {
         // be. A nonzero result means nothing was registered, and is reported.
         unsafe { libc::pthread_atfork(None, None, Some(bump_epoch)) == 0 }
     });
-    registered.then_some(()).ok_or_else(Error::no_fork_guard)
+    registered.then_some(()).ok_or(Error::NoForkGuard)
 }
 
 #[cfg(test)]
