@@ -1,14 +1,11 @@
 //! The one encoding path: random bytes drawn a chunk at a time into a wiped [`Pool`],
-//! each chunk encoded by `base16ct` or `base64ct` straight into the output.
+//! each chunk encoded by `base16ct` or `base64ct` in the same pool and handed, as
+//! the encoder's own `&str`, to the output: a string or the caller's buffer.
 
 use base64ct::{Base64UrlUnpadded, Encoding as _};
 use rand_core::TryRng;
 use rsecrets_core::{Error, Pool};
 use zeroize::Zeroize as _;
-
-#[cfg(doc)]
-use crate::MAX_TOKEN_BYTES;
-use crate::checked_nbytes;
 
 /// Bytes drawn per generator call. A multiple of 3, so base64 chunks join without
 /// padding, and of 4, so a word-based generator (ChaCha) yields the same stream as
@@ -26,7 +23,7 @@ pub(crate) enum Encoding {
 }
 
 impl Encoding {
-    /// The length of the text of `nbytes` bytes (at most [`MAX_TOKEN_BYTES`]).
+    /// The length of the text of `nbytes` bytes (at most `MAX_TOKEN_BYTES`).
     pub(crate) const fn len(self, nbytes: usize) -> usize {
         match self {
             Encoding::Hex => 2 * nbytes,
@@ -34,92 +31,116 @@ impl Encoding {
         }
     }
 
-    /// The text of `src` in `dst`, which is exactly [`len`](Self::len) long.
-    fn encode<'a>(self, src: &[u8], dst: &'a mut [u8]) -> &'a str {
+    /// The text of `src` in the start of `room`.
+    #[inline]
+    pub(crate) fn encode<'a>(self, src: &[u8], room: &'a mut [u8]) -> &'a str {
+        let room = &mut room[..self.len(src.len())];
         let text = match self {
-            Encoding::Hex => base16ct::lower::encode_str(src, dst).ok(),
-            Encoding::Urlsafe => Base64UrlUnpadded::encode(src, dst).ok(),
+            Encoding::Hex => base16ct::lower::encode_str(src, room).ok(),
+            Encoding::Urlsafe => Base64UrlUnpadded::encode(src, room).ok(),
         };
-        text.unwrap_or_else(|| unreachable!("`dst` is sized by `len`"))
+        text.unwrap_or_else(|| unreachable!("`room` is sized by `len`"))
+    }
+
+    /// Puts the text of `nbytes` random bytes into `out`, piece by piece.
+    pub(crate) fn put<R: TryRng + ?Sized>(
+        self,
+        rng: &mut R,
+        nbytes: usize,
+        out: &mut Sink<'_>,
+    ) -> Result<(), R::Error> {
+        chunks::<_, { 3 * CHUNK }>(rng, nbytes, CHUNK, |bytes, room| {
+            out.encode(self, bytes, room);
+        })
     }
 }
 
-/// Draws `nbytes` random bytes a chunk at a time into a wiped [`Pool`] and hands
-/// each chunk to `each`, with the rest of the pool as room for its text.
-fn chunks<R: TryRng + ?Sized>(
+/// Draws `nbytes` random bytes `chunk` at a time into a wiped [`Pool`] of `N` bytes
+/// and hands each chunk to `each`, with the rest of the pool as room for its text.
+pub(crate) fn chunks<R: TryRng + ?Sized, const N: usize>(
     rng: &mut R,
     nbytes: usize,
-    mut each: impl FnMut(&[u8], &mut [u8]),
+    chunk: usize,
+    mut each: impl FnMut(&mut [u8], &mut [u8]),
 ) -> Result<(), R::Error> {
-    let mut pool = Pool::<[u8; 3 * CHUNK]>::default();
-    for start in (0..nbytes).step_by(CHUNK) {
-        let len = CHUNK.min(nbytes - start);
+    let mut pool = Pool::<[u8; N]>::default();
+    for start in (0..nbytes).step_by(chunk) {
+        let len = chunk.min(nbytes - start);
         pool.refill(|buf| {
-            let (bytes, room) = buf.split_at_mut(CHUNK);
+            let (bytes, room) = buf.split_at_mut(chunk);
             rng.try_fill_bytes(&mut bytes[..len])?;
-            each(&bytes[..len], room);
+            each(&mut bytes[..len], room);
             Ok(())
         })?;
     }
     Ok(())
 }
 
-/// A token of `nbytes` random bytes in `encoding`, in a string allocated once at its
-/// final size (no reallocation leaves a copy behind) and wiped when dropped. Each
-/// chunk's text is encoded in the wiped pool and pushed as the encoder's own `&str`,
-/// so the text is never checked (which would read it) as UTF-8.
+/// Where text goes: a new string, or the caller's buffer.
+pub(crate) enum Sink<'a> {
+    /// Allocated at its final size.
+    #[cfg(feature = "alloc")]
+    Text(&'a mut alloc::string::String),
+    /// Written from `at` on.
+    Slice(&'a mut [u8], usize),
+}
+
+impl Sink<'_> {
+    /// Appends the text of `src`: straight into a buffer, through `room` (wiped with
+    /// the pool it belongs to) into a string.
+    #[inline]
+    pub(crate) fn encode(&mut self, encoding: Encoding, src: &[u8], room: &mut [u8]) {
+        match self {
+            #[cfg(feature = "alloc")]
+            Sink::Text(text) => text.push_str(encoding.encode(src, room)),
+            Sink::Slice(out, at) => *at += encoding.encode(src, &mut out[*at..]).len(),
+        }
+    }
+
+    /// Appends a piece of text: the encoders' own `&str`, so it needs no check.
+    #[inline]
+    pub(crate) fn put(&mut self, piece: &str) {
+        match self {
+            #[cfg(feature = "alloc")]
+            Sink::Text(text) => text.push_str(piece),
+            Sink::Slice(out, at) => {
+                out[*at..*at + piece.len()].copy_from_slice(piece.as_bytes());
+                *at += piece.len();
+            }
+        }
+    }
+}
+
+/// The text that `write` puts, in a string allocated once at its final size `len`
+/// (no reallocation leaves a copy behind) and wiped when dropped; the pieces are
+/// the encoders' own `&str`, so the text is never read again to check it.
 #[cfg(feature = "alloc")]
-pub(crate) fn encoded<R: TryRng + ?Sized>(
-    rng: &mut R,
-    encoding: Encoding,
-    nbytes: impl Into<Option<usize>>,
-) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    let capacity = encoding.len(nbytes);
-    let mut text = zeroize::Zeroizing::new(alloc::string::String::with_capacity(capacity));
+pub(crate) fn text<E>(
+    len: usize,
+    write: impl FnOnce(&mut Sink<'_>) -> Result<(), E>,
+) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<E>> {
+    let mut text = zeroize::Zeroizing::new(alloc::string::String::with_capacity(len));
     // On an error the partial text is wiped when `text` is dropped.
-    chunks(rng, nbytes, |src, room| {
-        text.push_str(encoding.encode(src, &mut room[..encoding.len(src.len())]));
-    })
-    .map_err(Error::Rng)?;
+    write(&mut Sink::Text(&mut text)).map_err(Error::Rng)?;
     Ok(text)
 }
 
-/// Writes a token of `nbytes` random bytes in `encoding` into the start of `out`.
-pub(crate) fn fill_encoded<'a, R: TryRng + ?Sized>(
-    rng: &mut R,
-    encoding: Encoding,
-    nbytes: impl Into<Option<usize>>,
-    out: &'a mut [u8],
-) -> Result<&'a str, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    let out = checked_out(out, encoding.len(nbytes))?;
-    let mut at = 0;
-    let written = chunks(rng, nbytes, |src, _| {
-        let len = encoding.len(src.len());
-        encoding.encode(src, &mut out[at..at + len]);
-        at += len;
-    });
-    ascii(out, written)
-}
-
-/// The first `len` bytes of `out`, or [`Error::BufferTooSmall`].
-pub(crate) fn checked_out<E>(out: &mut [u8], len: usize) -> Result<&mut [u8], Error<E>> {
+/// The text that `write` puts, in the start of `out` (`len` bytes); on an error
+/// what was written is wiped.
+///
+/// The text is then checked as UTF-8 to return it as `&str`, which reads each
+/// character; it is always ASCII, so the check takes the same path for every token.
+pub(crate) fn fill<E>(
+    out: &mut [u8],
+    len: usize,
+    write: impl FnOnce(&mut Sink<'_>) -> Result<(), E>,
+) -> Result<&str, Error<E>> {
     let available = out.len();
-    out.get_mut(..len).ok_or(Error::BufferTooSmall {
+    let out = out.get_mut(..len).ok_or(Error::BufferTooSmall {
         needed: len,
         len: available,
-    })
-}
-
-/// `out` (all written by the encoders) as text, or, if the writing failed, `out`
-/// wiped and the error.
-///
-/// The text is checked as UTF-8, which reads each character; it is always ASCII, so
-/// the check takes the same path for every token. (The owned forms need no check:
-/// they push the encoders' own `&str` pieces.)
-pub(crate) fn ascii<E>(out: &mut [u8], written: Result<(), E>) -> Result<&str, Error<E>> {
-    if let Err(e) = written {
+    })?;
+    if let Err(e) = write(&mut Sink::Slice(out, 0)) {
         out.zeroize();
         return Err(Error::Rng(e));
     }

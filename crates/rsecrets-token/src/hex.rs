@@ -4,7 +4,7 @@ use rand_core::TryCryptoRng;
 use rsecrets_core::Error;
 
 use crate::checked_nbytes;
-use crate::encode::{Encoding, fill_encoded};
+use crate::encode::{Encoding, fill};
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
 ///
@@ -61,7 +61,10 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
     out: &'a mut [u8],
 ) -> Result<&'a str, Error<R::Error>> {
-    fill_encoded(rng, Encoding::Hex, nbytes, out)
+    let nbytes = checked_nbytes(nbytes)?;
+    fill(out, Encoding::Hex.len(nbytes), |put| {
+        Encoding::Hex.put(rng, nbytes, put)
+    })
 }
 
 /// A random token of `nbytes` bytes as lowercase hexadecimal (`2 * nbytes`
@@ -92,5 +95,8 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    crate::encode::encoded(rng, Encoding::Hex, nbytes)
+    let nbytes = checked_nbytes(nbytes)?;
+    crate::encode::text(Encoding::Hex.len(nbytes), |put| {
+        Encoding::Hex.put(rng, nbytes, put)
+    })
 }

@@ -4,7 +4,7 @@ use rand_core::TryCryptoRng;
 use rsecrets_core::Error;
 
 use crate::checked_nbytes;
-use crate::encode::{Encoding, fill_encoded};
+use crate::encode::{Encoding, fill};
 
 /// The length in characters of [`token_urlsafe`]`(nbytes)`: `ceil(4 * nbytes / 3)`
 /// (unpadded base64).
@@ -63,7 +63,10 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
     out: &'a mut [u8],
 ) -> Result<&'a str, Error<R::Error>> {
-    fill_encoded(rng, Encoding::Urlsafe, nbytes, out)
+    let nbytes = checked_nbytes(nbytes)?;
+    fill(out, Encoding::Urlsafe.len(nbytes), |put| {
+        Encoding::Urlsafe.put(rng, nbytes, put)
+    })
 }
 
 /// A random token of `nbytes` bytes as URL-safe base64 without padding
@@ -95,5 +98,8 @@ pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    crate::encode::encoded(rng, Encoding::Urlsafe, nbytes)
+    let nbytes = checked_nbytes(nbytes)?;
+    crate::encode::text(Encoding::Urlsafe.len(nbytes), |put| {
+        Encoding::Urlsafe.put(rng, nbytes, put)
+    })
 }

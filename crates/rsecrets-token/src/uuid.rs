@@ -1,11 +1,9 @@
 //! Random (version 4) UUIDs.
 
-use core::convert::Infallible;
-
 use rand_core::{TryCryptoRng, TryRng};
-use rsecrets_core::{Error, Pool};
+use rsecrets_core::Error;
 
-use crate::encode::{ascii, checked_out};
+use crate::encode::{Encoding, Sink, chunks, fill};
 
 /// The length of a UUID in its canonical text form, `8-4-4-4-12` hex digits.
 ///
@@ -47,39 +45,24 @@ pub fn fill_uuid4<'a, R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     out: &'a mut [u8; UUID4_LEN],
 ) -> Result<&'a str, Error<R::Error>> {
-    let out = checked_out(out, UUID4_LEN)?;
-    let mut at = 0;
-    let written = put_uuid4(rng, |piece| {
-        out[at..at + piece.len()].copy_from_slice(piece.as_bytes());
-        at += piece.len();
-    });
-    ascii(out, written)
+    fill(out, UUID4_LEN, |put| put_uuid4(rng, put))
 }
 
-/// Passes a random UUID to `put`, group by group and hyphen by hyphen (`UUID4_LEN`
-/// characters in all); nothing on an error. Each group is encoded on its own, so no
-/// text is sliced (slicing checks `char` boundaries, which reads secret text).
-fn put_uuid4<R: TryRng + ?Sized>(rng: &mut R, mut put: impl FnMut(&str)) -> Result<(), R::Error> {
-    let mut bytes = Pool::<[u8; 16]>::default();
-    bytes.refill(|b| {
-        rng.try_fill_bytes(b)?;
+/// Puts a random UUID, group by group and hyphen by hyphen (`UUID4_LEN` characters
+/// in all). Each group is encoded on its own, so no text is sliced (slicing checks
+/// `char` boundaries, which reads secret text).
+fn put_uuid4<R: TryRng + ?Sized>(rng: &mut R, out: &mut Sink<'_>) -> Result<(), R::Error> {
+    // 16 bytes, and room for the longest group's 12 digits.
+    chunks::<_, 28>(rng, 16, 16, |b, room| {
         b[6] = (b[6] & 0x0f) | 0x40; // version 4
         b[8] = (b[8] & 0x3f) | 0x80; // variant 10
-        Ok(())
-    })?;
-    let mut stage = Pool::<[u8; 12]>::default();
-    for (i, group) in GROUPS.into_iter().enumerate() {
-        if i > 0 {
-            put("-");
+        for (i, group) in GROUPS.into_iter().enumerate() {
+            if i > 0 {
+                out.put("-");
+            }
+            out.encode(Encoding::Hex, &b[group], room);
         }
-        let src = &bytes.unserved()[group];
-        let Ok(()) = stage.refill(|text| {
-            let hex = base16ct::lower::encode_str(src, &mut text[..2 * src.len()]);
-            put(hex.unwrap_or_else(|_| unreachable!("two characters a byte")));
-            Ok::<(), Infallible>(())
-        });
-    }
-    Ok(())
+    })
 }
 
 /// A random UUID (RFC 9562, version 4) in canonical lowercase form, like Python's
@@ -107,7 +90,5 @@ fn put_uuid4<R: TryRng + ?Sized>(rng: &mut R, mut put: impl FnMut(&str)) -> Resu
 pub fn uuid4<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let mut text = zeroize::Zeroizing::new(alloc::string::String::with_capacity(UUID4_LEN));
-    put_uuid4(rng, |piece| text.push_str(piece)).map_err(Error::Rng)?;
-    Ok(text)
+    crate::encode::text(UUID4_LEN, |put| put_uuid4(rng, put))
 }

@@ -6,7 +6,7 @@ use rsecrets::rsecrets_entropy::TryFastRng;
 use rsecrets::{OsRng, Passphrase, PasswordPolicy, Secrets};
 
 #[test]
-fn secret_strings_print_no_secret() -> Result<(), Box<dyn std::error::Error>> {
+fn secret_strings_print_no_secret() -> Result<(), Box<dyn core::error::Error>> {
     let strings = [
         rsecrets::token_hex(None)?,
         rsecrets::token_urlsafe(None)?,
@@ -41,7 +41,7 @@ fn buffers_and_generators_print_no_state() {
 }
 
 #[test]
-fn generators_print_their_shape_not_their_output() -> Result<(), Box<dyn std::error::Error>> {
+fn generators_print_their_shape_not_their_output() -> Result<(), Box<dyn core::error::Error>> {
     let passwords = PasswordPolicy::new().length(12).build()?;
     let phrases = Passphrase::new().words(4).build()?;
     let mut rng = rsecrets::rng();
