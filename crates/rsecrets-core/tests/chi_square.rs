@@ -140,19 +140,34 @@ fn bins_3_2_62(x: u64) -> (usize, usize) {
     (third, residue)
 }
 
+/// Draws `BIG_TRIALS` values below `n` (a multiple of 3) from a generator seeded
+/// with `seed`, bins each by third of `[0, n)` and by residue mod 3, and checks
+/// both histograms are uniform: false-failure probability ≤ 1e-6 per check (2
+/// checks, df = 2).
+fn assert_thirds_and_residues(
+    what: &str,
+    seed: u8,
+    n: u128,
+    mut draw: impl FnMut(&mut common::Rng) -> u128,
+) {
+    let mut s = seeded(seed);
+    let (mut thirds, mut residues) = ([0u64; 3], [0u64; 3]);
+    for _ in 0..BIG_TRIALS {
+        let x = draw(&mut s);
+        thirds[usize::try_from(x / (n / 3)).unwrap()] += 1;
+        residues[usize::try_from(x % 3).unwrap()] += 1;
+    }
+    assert_uniform(&format!("{what} thirds"), &thirds);
+    assert_uniform(&format!("{what} residues mod 3"), &residues);
+}
+
 /// n = 3 · 2^62 (`u64`). False-failure probability ≤ 1e-6 per check (2 checks, df = 2).
 #[test]
 fn randbelow_3_times_2_pow_62() {
-    let mut s = seeded(3);
-    let mut thirds = [0u64; 3];
-    let mut residues = [0u64; 3];
-    for _ in 0..BIG_TRIALS {
-        let (t, r) = bins_3_2_62(s.randbelow(N_3_2_62).unwrap());
-        thirds[t] += 1;
-        residues[r] += 1;
-    }
-    assert_uniform("randbelow(3·2^62) thirds", &thirds);
-    assert_uniform("randbelow(3·2^62) residues mod 3", &residues);
+    let n = N_3_2_62;
+    assert_thirds_and_residues("randbelow(3·2^62)", 3, n.into(), |s| {
+        s.randbelow(n).unwrap().into()
+    });
 }
 
 #[test]
@@ -179,17 +194,10 @@ fn power_multiply_shift_without_rejection_fails() {
 /// The bins check the mapping's coarse shape (e.g. a bound mistaken for `2^63`).
 #[test]
 fn randbelow_2_pow_64_minus_1() {
-    const N: u64 = u64::MAX;
-    let mut s = seeded(4);
-    let mut thirds = [0u64; 3];
-    let mut residues = [0u64; 3];
-    for _ in 0..BIG_TRIALS {
-        let x = s.randbelow(N).unwrap();
-        thirds[usize::try_from(x / (N / 3)).unwrap()] += 1;
-        residues[usize::try_from(x % 3).unwrap()] += 1;
-    }
-    assert_uniform("randbelow(2^64 - 1) thirds", &thirds);
-    assert_uniform("randbelow(2^64 - 1) residues mod 3", &residues);
+    let n = u64::MAX;
+    assert_thirds_and_residues("randbelow(2^64 - 1)", 4, n.into(), |s| {
+        s.randbelow(n).unwrap().into()
+    });
 }
 
 /// n = 3 · 2^126 (`u128`), by third of `[0, n)` (`x >> 126`) and residue mod 3.
@@ -199,16 +207,8 @@ fn randbelow_2_pow_64_minus_1() {
 /// sampler that drew a single 64-bit word would only ever hit the first third.
 #[test]
 fn randbelow_3_times_2_pow_126() {
-    let mut s = seeded(5);
-    let mut thirds = [0u64; 3];
-    let mut residues = [0u64; 3];
-    for _ in 0..BIG_TRIALS {
-        let x = s.randbelow(N_3_2_126).unwrap();
-        thirds[usize::try_from(x >> 126).unwrap()] += 1;
-        residues[usize::try_from(x % 3).unwrap()] += 1;
-    }
-    assert_uniform("randbelow(3·2^126) thirds", &thirds);
-    assert_uniform("randbelow(3·2^126) residues mod 3", &residues);
+    let n = N_3_2_126;
+    assert_thirds_and_residues("randbelow(3·2^126)", 5, n, |s| s.randbelow(n).unwrap());
 }
 
 #[test]
@@ -226,17 +226,8 @@ fn power_u128_modulo_fails() {
 /// False-failure probability ≤ 1e-6 per check (2 checks, df = 2).
 #[test]
 fn randbelow_3_times_2_pow_64() {
-    const N: u128 = 3 << 64;
-    let mut s = seeded(6);
-    let mut thirds = [0u64; 3];
-    let mut residues = [0u64; 3];
-    for _ in 0..BIG_TRIALS {
-        let x = s.randbelow(N).unwrap();
-        thirds[usize::try_from(x >> 64).unwrap()] += 1;
-        residues[usize::try_from(x % 3).unwrap()] += 1;
-    }
-    assert_uniform("randbelow(3·2^64) thirds", &thirds);
-    assert_uniform("randbelow(3·2^64) residues mod 3", &residues);
+    let n: u128 = 3 << 64;
+    assert_thirds_and_residues("randbelow(3·2^64)", 6, n, |s| s.randbelow(n).unwrap());
 }
 
 // --- choice, randrange, randint, random ----------------------------------------
@@ -352,67 +343,62 @@ fn permutation_rank(p: &[usize]) -> usize {
 #[cfg(feature = "alloc")]
 #[test]
 fn sample_6_choose_3() {
-    const N: usize = 6;
-    const K: usize = 3;
-    const TRIALS: u32 = 120_000;
-    let population: Vec<usize> = (0..N).collect();
-    let mut s = seeded(13);
-    let mut included = [0u64; N];
-    let mut first = [0u64; N];
     let mut ordered = vec![0u64; 120];
-    for _ in 0..TRIALS {
-        let chosen = s.sample(&population, K).unwrap();
-        for &&x in &chosen {
-            included[x] += 1;
-        }
-        first[*chosen[0]] += 1;
-        ordered[(*chosen[0] * 5 + rank_among_rest(*chosen[1], &[*chosen[0]])) * 4
-            + rank_among_rest(*chosen[2], &[*chosen[0], *chosen[1]])] += 1;
-    }
-    let p = K as f64 / N as f64;
-    let t = f64::from(TRIALS);
-    let variance = t * p * (1.0 - p) * N as f64 / (N - 1) as f64;
-    let statistic: f64 = included
-        .iter()
-        .map(|&c| (c as f64 - t * p).powi(2) / variance)
-        .sum();
-    assert_passes("sample inclusion", statistic, 5);
-    assert_uniform("sample first position", &first);
-    assert_uniform("sample ordered triples", &ordered);
+    assert_sample_is_uniform("sample(6, 3)", 6, 3, 120_000, 13, |chosen| {
+        let rank = |x: usize, taken: &[usize]| x - taken.iter().filter(|&&y| y < x).count();
+        let (a, b, c) = (chosen[0], chosen[1], chosen[2]);
+        ordered[(a * 5 + rank(b, &[a])) * 4 + rank(c, &[a, b])] += 1;
+    });
+    assert_uniform("sample(6, 3) ordered triples", &ordered);
 }
 
-/// Index of `x` among `0..` once the values in `taken` are removed.
-#[cfg(feature = "alloc")]
-fn rank_among_rest(x: usize, taken: &[usize]) -> usize {
-    x - taken.iter().filter(|&&y| y < x).count()
-}
-
-/// sample(40, 3) takes the sparse path: first position and inclusion.
+/// sample(40, 3): first position and inclusion.
 /// False-failure probability ≤ 1e-6 per check (2 checks, df = 39).
 #[cfg(feature = "alloc")]
 #[test]
-fn sample_sparse_40_choose_3() {
-    const N: usize = 40;
-    const K: usize = 3;
-    const TRIALS: u32 = 160_000;
-    let population: Vec<usize> = (0..N).collect();
-    let mut s = seeded(14);
-    let mut included = [0u64; N];
-    let mut first = [0u64; N];
-    for _ in 0..TRIALS {
-        let chosen = s.sample(&population, K).unwrap();
-        for &&x in &chosen {
+fn sample_40_choose_3() {
+    assert_sample_is_uniform("sample(40, 3)", 40, 3, 160_000, 14, |_| {});
+}
+
+/// Draws `trials` samples of `k` of `0..n` and checks inclusion and first position
+/// (see `sample_6_choose_3`); `each` sees every sample.
+#[cfg(feature = "alloc")]
+fn assert_sample_is_uniform(
+    what: &str,
+    n: usize,
+    k: usize,
+    trials: u32,
+    seed: u8,
+    mut each: impl FnMut(&[usize]),
+) {
+    let population: Vec<usize> = (0..n).collect();
+    let mut s = seeded(seed);
+    let mut included = vec![0u64; n];
+    let mut first = vec![0u64; n];
+    for _ in 0..trials {
+        let chosen: Vec<usize> = s
+            .sample(&population, k)
+            .unwrap()
+            .into_iter()
+            .copied()
+            .collect();
+        for &x in &chosen {
             included[x] += 1;
         }
-        first[*chosen[0]] += 1;
+        first[chosen[0]] += 1;
+        each(&chosen);
     }
-    let p = K as f64 / N as f64;
-    let t = f64::from(TRIALS);
-    let variance = t * p * (1.0 - p) * N as f64 / (N - 1) as f64;
+    let p = k as f64 / n as f64;
+    let t = f64::from(trials);
+    let variance = t * p * (1.0 - p) * n as f64 / (n - 1) as f64;
     let statistic: f64 = included
         .iter()
         .map(|&c| (c as f64 - t * p).powi(2) / variance)
         .sum();
-    assert_passes("sparse sample inclusion", statistic, 39);
-    assert_uniform("sparse sample first position", &first);
+    assert_passes(
+        &format!("{what} inclusion"),
+        statistic,
+        u32::try_from(n - 1).unwrap(),
+    );
+    assert_uniform(&format!("{what} first position"), &first);
 }

@@ -89,6 +89,7 @@ impl Sink<'_> {
     /// Appends the text of `src`: straight into a buffer, through `room` (wiped with
     /// the pool it belongs to) into a string.
     #[inline]
+    #[cfg_attr(not(feature = "alloc"), allow(unused_variables))] // `room` serves strings
     pub(crate) fn encode(&mut self, encoding: Encoding, src: &[u8], room: &mut [u8]) {
         match self {
             #[cfg(feature = "alloc")]

@@ -222,14 +222,10 @@ mod tests {
         }
     }
 
-    fn small(alphabet: &str, length: usize, [l, u, d, s]: [usize; 4]) -> PasswordPolicy {
-        PasswordPolicy::new()
-            .alphabet(alphabet)
-            .length(length)
-            .min_lower(l)
-            .min_upper(u)
-            .min_digits(d)
-            .min_symbols(s)
+    fn small(alphabet: &str, length: usize, mins: [usize; 4]) -> PasswordPolicy {
+        let policy = PasswordPolicy::new().alphabet(alphabet).length(length);
+        let classes = crate::CharClass::ALL.into_iter().zip(mins);
+        classes.fold(policy, |policy, (class, k)| policy.min(class, k))
     }
 
     /// The samplers the statistical tests mean to exercise are the ones chosen.

@@ -241,7 +241,7 @@ impl PasswordPolicy {
     }
 
     /// Sets the minimum of a class.
-    const fn min(mut self, class: CharClass, k: usize) -> Self {
+    pub(crate) const fn min(mut self, class: CharClass, k: usize) -> Self {
         self.mins[class as usize] = k;
         self
     }
