@@ -213,7 +213,7 @@ impl fmt::Debug for PasswordGenerator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::PasswordPolicy;
+    use crate::{CharClass, PasswordPolicy};
 
     fn kind(policy: PasswordPolicy) -> &'static str {
         match policy.build().unwrap().sampler {
@@ -224,7 +224,7 @@ mod tests {
 
     fn small(alphabet: &str, length: usize, mins: [usize; 4]) -> PasswordPolicy {
         let policy = PasswordPolicy::new().alphabet(alphabet).length(length);
-        let classes = crate::CharClass::ALL.into_iter().zip(mins);
+        let classes = CharClass::ALL.into_iter().zip(mins);
         classes.fold(policy, |policy, (class, k)| policy.min(class, k))
     }
 
