@@ -111,6 +111,7 @@ impl<S: AsRef<[u8]> + AsMut<[u8]>> Pool<S> {
     /// assert_eq!(pool.refill(|buf| { buf[0] = 1; Err("dry") }), Err("dry"));
     /// assert!(pool.is_empty());
     /// ```
+    #[inline]
     pub fn refill<E>(&mut self, fill: impl FnOnce(&mut S) -> Result<(), E>) -> Result<(), E> {
         self.clear();
         fill(&mut self.store).inspect_err(|_| self.store.as_mut().zeroize())?;
@@ -132,6 +133,7 @@ impl<S: AsRef<[u8]> + AsMut<[u8]>> Pool<S> {
     /// assert_eq!(dst, [7; 5]);
     /// # Ok::<(), ()>(())
     /// ```
+    #[inline]
     pub fn fill<E>(
         &mut self,
         mut dst: &mut [u8],
@@ -279,6 +281,7 @@ impl<R: TryRng, const N: usize> TryRng for Buffered<R, N> {
         self.word().map(u64::from_le_bytes)
     }
 
+    #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), R::Error> {
         if dst.len() >= N {
             return self.rng.try_fill_bytes(dst);

@@ -4,7 +4,9 @@ use core::fmt;
 
 use rand_core::TryCryptoRng;
 
-use crate::uniform::{below_words, index};
+use crate::uniform::{
+    below_u8_each, below_u32_each, below_u64_each, below_words, index, narrow_u64, widen_u32,
+};
 use crate::{Error, Int, UnsignedInt, int, permute};
 
 /// Python's `secrets` / `random.SystemRandom` methods over any cryptographic
@@ -232,6 +234,54 @@ impl<R: TryCryptoRng> Secrets<R> {
         }
         let i = index(&mut self.rng, seq.len()).map_err(Error::Rng)?;
         Ok(&seq[i])
+    }
+
+    /// `k` elements of `population`, each chosen uniformly and independently (with
+    /// replacement), handed to `each` in order: Python's `random.choices(population,
+    /// k=k)` without weights.
+    ///
+    /// Each element has probability exactly `1 / population.len()` at every draw.
+    /// The draws are made as [`choice`](Self::choice)'s are (one byte each for a
+    /// population of up to 255 elements, a 32-bit word each up to `u32::MAX`), but
+    /// from random bytes drawn in batches, so a 20-character password or a
+    /// six-word passphrase takes one request to the generator. (So the values
+    /// differ from `k` calls of `choice` on the same generator.)
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySequence`] if `population` is empty and `k > 0`; [`Error::Rng`]
+    /// if the generator fails (`each` may then have seen some of the elements).
+    ///
+    /// ```
+    /// # use rsecrets_core::{Secrets, rand_core::SeedableRng};
+    /// # let mut secrets = Secrets::new(chacha20_rng::ChaCha20Rng::from_seed([7; 32]));
+    /// let mut pin = String::new();
+    /// secrets.choices(b"0123456789", 6, |&d| pin.push(char::from(d)))?;
+    /// assert_eq!(pin.len(), 6);
+    /// # Ok::<(), rsecrets_core::Error>(())
+    /// ```
+    pub fn choices<'a, T>(
+        &mut self,
+        population: &'a [T],
+        k: usize,
+        mut each: impl FnMut(&'a T),
+    ) -> Result<(), Error<R::Error>> {
+        if k == 0 {
+            return Ok(());
+        }
+        let (rng, len) = (&mut self.rng, population.len());
+        if len == 0 {
+            return Err(Error::EmptySequence);
+        }
+        let mut pick = |i: usize| each(&population[i]);
+        if let Ok(n) = u8::try_from(len) {
+            below_u8_each(rng, n, k, |i| pick(usize::from(i)))
+        } else if let Ok(n) = u32::try_from(len) {
+            below_u32_each(rng, n, k, |i| pick(widen_u32(i)))
+        } else {
+            below_u64_each(rng, len as u64, k, |i| pick(narrow_u64(i)))
+        }
+        .map_err(Error::Rng)
     }
 
     /// A uniform element of `start, start + step, start + 2·step, …` short of

@@ -10,7 +10,10 @@
 
 use rand_core::TryRng;
 
+use crate::Pool;
+
 /// One random byte.
+#[inline]
 fn next_u8<R: TryRng + ?Sized>(rng: &mut R) -> Result<u8, R::Error> {
     let mut byte = [0];
     rng.try_fill_bytes(&mut byte)?;
@@ -40,6 +43,47 @@ lemire! {
     below_u8: u8, u16, next_u8;
     below_u32: u32, u64, TryRng::try_next_u32;
     below_u64: u64, u128, TryRng::try_next_u64;
+}
+
+/// `$name(rng, n, count, each)` calls `each` with `count` uniform values in
+/// `[0, n)` (`n > 0`): Lemire's method as above on `$t`-wide words, read little-end
+/// first from random bytes drawn in batches (as many as `count` and its likely
+/// rejections need, at most 64 bytes a request) into a wiped [`Pool`], with the
+/// threshold computed once.
+macro_rules! lemire_each {
+    ($($name:ident: $t:ty, $wide:ty;)*) => {$(
+        #[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
+        pub(crate) fn $name<R: TryRng + ?Sized>(
+            rng: &mut R,
+            n: $t,
+            mut count: usize,
+            mut each: impl FnMut($t),
+        ) -> Result<(), R::Error> {
+            const WIDTH: usize = size_of::<$t>();
+            let threshold = n.wrapping_neg() % n; // not a random word: 2^bits mod n
+            let mut pool = Pool::<[u8; 64]>::default();
+            while count > 0 {
+                let want = WIDTH * (count + count / 4).min(64 / WIDTH);
+                pool.refill(|bytes| rng.try_fill_bytes(&mut bytes[..want]))?;
+                for word in pool.unserved()[..want].chunks_exact(WIDTH) {
+                    let mut bytes = [0; WIDTH];
+                    bytes.copy_from_slice(word);
+                    let m = <$wide>::from(<$t>::from_le_bytes(bytes)) * <$wide>::from(n);
+                    if m as $t >= threshold && count > 0 {
+                        each((m >> <$t>::BITS) as $t);
+                        count -= 1;
+                    }
+                }
+            }
+            Ok(())
+        }
+    )*};
+}
+
+lemire_each! {
+    below_u8_each: u8, u16;
+    below_u32_each: u32, u64;
+    below_u64_each: u64, u128;
 }
 
 /// A uniform number below `bound` into `out`, both most significant word first and
@@ -151,6 +195,26 @@ mod tests {
                 "n = {n}"
             );
             assert_eq!(rejected, 256 % u32::from(n), "n = {n}");
+        }
+    }
+
+    /// All 256 bytes once, in batches: each index exactly ⌊256/n⌋ times, so the
+    /// `256 mod n` others were rejected. (The bytes after them, which a last batch
+    /// may ask for, are never used: the count is reached within the 256.)
+    #[test]
+    fn batched_byte_draws_are_exactly_uniform() {
+        let bytes: [u64; 320] = core::array::from_fn(|b| b.min(255) as u64);
+        for n in 1..=255u8 {
+            let mut rng = Script(&bytes);
+            let mut hits = [0u32; 256];
+            let count = 256 - 256 % usize::from(n);
+            below_u8_each(&mut rng, n, count, |x| hits[usize::from(x)] += 1).unwrap();
+            let per_index = 256 / u32::from(n);
+            assert!(
+                hits[..usize::from(n)].iter().all(|&h| h == per_index),
+                "n = {n}"
+            );
+            assert!(hits[usize::from(n)..].iter().all(|&h| h == 0), "n = {n}");
         }
     }
 

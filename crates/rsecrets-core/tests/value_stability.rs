@@ -77,6 +77,20 @@ fn choice() {
     );
 }
 
+/// `choices` draws in batches: its values differ from `choice`'s, and are pinned too.
+#[test]
+fn choices() {
+    let mut s = seeded(42);
+    let mut small = Vec::new();
+    s.choices(&["a", "b", "c", "d", "e", "f", "g"], 8, |x| small.push(*x))
+        .unwrap();
+    assert_eq!(small, ["e", "a", "a", "b", "g", "d", "a", "a"]);
+    let big: Vec<u32> = (0..1000).collect();
+    let mut picks = Vec::new();
+    s.choices(&big, 4, |x| picks.push(*x)).unwrap();
+    assert_eq!(picks, [478, 108, 829, 483]);
+}
+
 #[test]
 fn randrange() {
     assert_eq!(

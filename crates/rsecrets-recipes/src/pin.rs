@@ -3,7 +3,7 @@
 use alloc::string::String;
 
 use rand_core::TryCryptoRng;
-use rsecrets_core::{Buffered, Secrets};
+use rsecrets_core::Secrets;
 use zeroize::Zeroizing;
 
 use crate::{Error, Invalid};
@@ -14,7 +14,7 @@ pub const MAX_PIN_DIGITS: usize = 1024;
 /// A numeric code of `digits` decimal digits, uniform over all `10^digits` digit
 /// strings: leading zeros are kept, so `"007"` is as likely as `"700"`.
 ///
-/// Each digit is an unbiased `randbelow(10)`. The code is wiped from memory when
+/// Each digit is an unbiased choice of ten (core's `choices`, a byte a digit). The code is wiped from memory when
 /// dropped.
 ///
 /// ```
@@ -36,12 +36,8 @@ pub fn pin<R: TryCryptoRng + ?Sized>(
     digits: usize,
 ) -> Result<Zeroizing<String>, Error<R::Error>> {
     Invalid::check_length("a PIN", "digits", digits, 1..=MAX_PIN_DIGITS)?;
-    // One generator request covers the draws of about sixty digits.
-    let mut secrets = Secrets::new(Buffered::<_, 64>::new(rng));
     let mut code = Zeroizing::new(String::with_capacity(digits));
-    for _ in 0..digits {
-        code.push(char::from(b'0' + secrets.randbelow(10u8)?));
-    }
+    Secrets::new(rng).choices(b"0123456789", digits, |&d| code.push(char::from(d)))?;
     Ok(code)
 }
 

@@ -80,7 +80,7 @@ fn custom_list_passphrase() {
     // A list of up to 255 words: one byte a word.
     let list = WordList::parse("red\ngreen\nblue\n").unwrap();
     let recipe = Passphrase::with_word_list(list).words(5).separator("-");
-    assert_eq!(passphrase(&recipe), "green-blue-red-green-green");
+    assert_eq!(passphrase(&recipe), "green-red-red-red-blue");
 }
 
 #[test]

@@ -76,18 +76,21 @@ impl PassphraseGenerator {
     /// # Errors
     ///
     /// [`Error::Core`] with [`rsecrets_core::Error::Rng`] if the generator fails.
+    // Out of line: inlined into a caller that keeps the large `Result`, it was
+    // copied through memory (docs/performance.md).
+    #[inline(never)]
     pub fn generate<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
     ) -> Result<Zeroizing<String>, Error<R::Error>> {
-        let mut secrets = Secrets::new(rng);
         let mut phrase = Zeroizing::new(String::with_capacity(self.capacity));
-        for i in 0..self.words {
-            if i > 0 {
-                phrase.push_str(&self.separator);
-            }
-            phrase.push_str(self.list.choose(&mut secrets)?);
-        }
+        self.list
+            .choices(&mut Secrets::new(rng), self.words, |word| {
+                if !phrase.is_empty() {
+                    phrase.push_str(&self.separator);
+                }
+                phrase.push_str(word);
+            })?;
         Ok(phrase)
     }
 

@@ -276,16 +276,18 @@ impl WordList {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// A uniformly chosen word.
-    pub(crate) fn choose<R: TryCryptoRng>(
+    /// `k` uniformly and independently chosen words, handed to `each` in order.
+    pub(crate) fn choices<R: TryCryptoRng>(
         &self,
         secrets: &mut Secrets<R>,
-    ) -> Result<&str, rsecrets_core::Error<R::Error>> {
-        Ok(match &self.words {
+        k: usize,
+        mut each: impl FnMut(&str),
+    ) -> Result<(), rsecrets_core::Error<R::Error>> {
+        match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => *secrets.choice(words)?,
-            Words::Owned(words) => secrets.choice(words)?.as_str(),
-        })
+            Words::Static(words) => secrets.choices(words, k, |w| each(w)),
+            Words::Owned(words) => secrets.choices(words, k, |w| each(w)),
+        }
     }
 
     /// The entropy of one uniformly chosen word: `log2(len)` bits.

@@ -42,22 +42,22 @@ impl Sampler {
         alphabet: &[u8],
         length: usize,
     ) -> Result<Zeroizing<String>, Error<R::Error>> {
-        // Every draw is a byte or a few (see `Secrets::choice`): one generator
-        // request covers most passwords.
-        let mut secrets = Secrets::new(Buffered::<_, 64>::new(rng));
         // Sized once: a password is never copied into a reallocated buffer.
         let mut out = Zeroizing::new(String::with_capacity(length));
         match self {
             Sampler::Rejection { mins } => loop {
-                for _ in 0..length {
-                    out.push(char::from(*secrets.choice(alphabet)?));
-                }
+                // A byte a character, in one or two generator requests.
+                let mut secrets = Secrets::new(&mut *rng);
+                secrets.choices(alphabet, length, |&c| out.push(char::from(c)))?;
                 if meets(&out, mins) {
                     return Ok(out);
                 }
                 out.clear();
             },
             Sampler::Composition { classes, levels } => {
+                // Many small draws (the composition, the shuffle, a character each):
+                // one generator request covers most of them.
+                let mut secrets = Secrets::new(Buffered::<_, 64>::new(rng));
                 let mut labels = Zeroizing::new(Vec::with_capacity(length));
                 compose(&mut secrets, levels, length, &mut labels)?;
                 secrets.shuffle(&mut labels)?;
