@@ -143,6 +143,9 @@ pub(crate) const fn narrow_u64(x: u64) -> usize {
 
 #[cfg(test)]
 mod tests {
+    extern crate alloc;
+
+    use alloc::vec::Vec;
     use core::convert::Infallible;
 
     use super::*;
@@ -252,6 +255,35 @@ mod tests {
             let want = u64::try_from((u128::from(accept) * u128::from(n)) >> 64).unwrap();
             assert_eq!(below_u64(&mut rng, n), Ok(want), "n = {n}");
             assert_eq!(rng.0.len(), 1, "n = {n}: one word rejected, one accepted");
+        }
+    }
+
+    /// The batched samplers reject and accept at the same thresholds.
+    #[test]
+    fn the_batched_thresholds_are_exact() {
+        let bytes = |words: &[u64], width: usize| -> Vec<u64> {
+            let le = words.iter().flat_map(|w| w.to_le_bytes()[..width].to_vec());
+            le.map(u64::from)
+                .chain(core::iter::repeat_n(0, 64))
+                .collect()
+        };
+        for n in [3u64, 7, 11, 1_000_001, (1 << 31) + 1, u64::from(u32::MAX)] {
+            let t = (1u64 << 32) % n;
+            let (reject, accept) = (preimage(n, t - 1, 32), preimage(n, t, 32));
+            let script = bytes(&[reject, accept], 4);
+            let mut got = Vec::new();
+            let n32 = u32::try_from(n).unwrap();
+            below_u32_each(&mut Script(&script), n32, 1, |x| got.push(x)).unwrap();
+            assert_eq!(got, [u32::try_from((accept * n) >> 32).unwrap()], "n = {n}");
+        }
+        for n in [3u64, 7, 11, 1_000_001, (1 << 63) + 1, u64::MAX] {
+            let t = n.wrapping_neg() % n;
+            let (reject, accept) = (preimage(n, t - 1, 64), preimage(n, t, 64));
+            let script = bytes(&[reject, accept], 8);
+            let mut got = Vec::new();
+            below_u64_each(&mut Script(&script), n, 1, |x| got.push(x)).unwrap();
+            let want = u64::try_from((u128::from(accept) * u128::from(n)) >> 64).unwrap();
+            assert_eq!(got, [want], "n = {n}");
         }
     }
 
