@@ -54,8 +54,8 @@ pub fn compare_digest_choice(a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> Choice
 /// Compares whole 8-byte words with `u64::ct_eq` and the tail with `[u8]::ct_eq`.
 ///
 /// `subtle`'s own slice comparison passes every byte through an out-of-line
-/// optimisation barrier (about 1.5 ns each); a word at a time keeps the same
-/// guarantee per word for an eighth of the cost.
+/// optimisation barrier; a word at a time keeps the same guarantee per word for an
+/// eighth of the barriers (figures in docs/performance.md).
 fn ct_eq_bytes(a: &[u8], b: &[u8]) -> Choice {
     if a.len() != b.len() {
         // The lengths are public (see the crate docs), as in `subtle` and Python.

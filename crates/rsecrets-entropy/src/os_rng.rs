@@ -9,7 +9,7 @@ use rand_core::{TryCryptoRng, TryRng};
 /// Each call asks the OS (through the `getrandom` crate) for fresh bytes; no state
 /// is kept in the process, so there is nothing to leak, to duplicate on `fork()` or
 /// to restore from a VM snapshot beyond what the OS itself does. That safety costs
-/// a system call per request (about 400 ns here), which is why the facade's free
+/// a system call per request (hundreds of nanoseconds), which is why the facade's free
 /// functions use a faster generator by default and `rsecrets::SystemRandom` uses
 /// this one.
 ///

@@ -10,8 +10,8 @@ use crate::output::{Field, Output};
 const LINE_LEN: usize = 39 + 1;
 
 /// The default generator, asked for 64 bytes at a time: one thread-local lookup per
-/// eight 64-bit draws instead of one per draw (100 000 integers in 4.0 ms instead of
-/// 5.7 ms). The buffer is wiped as it is read and when dropped.
+/// eight 64-bit draws instead of one per draw (docs/performance.md). The buffer is
+/// wiped as it is read and when dropped.
 fn buffered() -> Secrets<Buffered<rsecrets::DefaultRng, 64>> {
     Secrets::new(Buffered::new(rsecrets::rng()))
 }

@@ -76,9 +76,6 @@ impl PassphraseGenerator {
     /// # Errors
     ///
     /// [`Error::Core`] with [`rsecrets_core::Error::Rng`] if the generator fails.
-    // Out of line: inlined into a caller that keeps the large `Result`, it was
-    // copied through memory (docs/performance.md).
-    #[inline(never)]
     pub fn generate<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
