@@ -41,8 +41,8 @@ pub(crate) fn markdown(rows: &[Row], whole: &[Whole], rounds: usize, cli_rounds:
          better) or MB/s (higher is better). *floor* is a locally held \
          `chacha20::ChaCha20Rng` with the same encoder and no thread-local lookup, \
          reseeding or fork check; `rand::rng()` and `getrandom` use the same encoders as \
-         the floor. The last two columns are rsecrets' time over the floor's (goal ≤ 1.3, \
-         ≤ 1.5 for randbelow; for MB/s rows, the floor's time over rsecrets') and \
+         the floor. The last two columns are rsecrets' time over the floor's (goal ≤ 1.5, \
+         ≤ 2 for randbelow; for MB/s rows, the floor's time over rsecrets') and \
          CPython's time over rsecrets'.\n"
     );
     let _ = write!(s, "| work |");
