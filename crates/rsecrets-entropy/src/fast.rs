@@ -185,17 +185,18 @@ impl Core {
         Ok(())
     }
 
-    /// Reseeds from the OS now and drops all buffered output.
-    pub(crate) fn reseed(&mut self) -> Result<(), Error> {
-        let Core { pool, seed } = self;
-        pool.refill(|page| seed.refill(page, true))
-    }
-
+    /// A word made from the next `N` bytes (a fixed size, so the copy inlines).
     #[inline(always)]
     fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
         let mut bytes = [0; N];
         self.fill(&mut bytes)?;
         Ok(bytes)
+    }
+
+    /// Reseeds from the OS now and drops all buffered output.
+    pub(crate) fn reseed(&mut self) -> Result<(), Error> {
+        let Core { pool, seed } = self;
+        pool.refill(|page| seed.refill(page, true))
     }
 
     /// The whole state, for tests to look into.
@@ -342,19 +343,19 @@ impl TryRng for FastRng {
 
     #[inline(always)]
     fn try_next_u32(&mut self) -> Result<u32, Infallible> {
-        let word = with_state(Core::word).unwrap_or_else(|e| no_entropy(e));
-        Ok(u32::from_le_bytes(word))
+        Ok(TryFastRng.try_next_u32().unwrap_or_else(|e| no_entropy(e)))
     }
 
     #[inline(always)]
     fn try_next_u64(&mut self) -> Result<u64, Infallible> {
-        let word = with_state(Core::word).unwrap_or_else(|e| no_entropy(e));
-        Ok(u64::from_le_bytes(word))
+        Ok(TryFastRng.try_next_u64().unwrap_or_else(|e| no_entropy(e)))
     }
 
     #[inline]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
-        with_state(|core| core.fill(dst)).unwrap_or_else(|e| no_entropy(e));
+        TryFastRng
+            .try_fill_bytes(dst)
+            .unwrap_or_else(|e| no_entropy(e));
         Ok(())
     }
 }
@@ -416,17 +417,17 @@ impl TryFastRng {
 impl TryRng for TryFastRng {
     type Error = Error;
 
-    #[inline]
+    #[inline(always)]
     fn try_next_u32(&mut self) -> Result<u32, Error> {
         with_state(Core::word).map(u32::from_le_bytes)
     }
 
-    #[inline]
+    #[inline(always)]
     fn try_next_u64(&mut self) -> Result<u64, Error> {
         with_state(Core::word).map(u64::from_le_bytes)
     }
 
-    #[inline]
+    #[inline(always)]
     fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Error> {
         with_state(|core| core.fill(dst))
     }

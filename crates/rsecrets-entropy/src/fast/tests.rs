@@ -201,8 +201,9 @@ fn word_draws_come_from_the_buffer_in_order() {
     let mut core = Core::new().unwrap();
     core.fill(&mut [0u8; 1]).unwrap();
     let next = core.page_bytes()[KEY_LEN + 1..KEY_LEN + 13].to_vec();
-    let word: [u8; 8] = core.word().unwrap();
-    let half: [u8; 4] = core.word().unwrap();
+    let (mut word, mut half) = ([0u8; 8], [0u8; 4]);
+    core.fill(&mut word).unwrap();
+    core.fill(&mut half).unwrap();
     assert_eq!(word[..], next[..8]);
     assert_eq!(half[..], next[8..]);
     assert_eq!(left(&core), STREAM_LEN - KEY_LEN - 13);
