@@ -274,7 +274,7 @@ pub fn reset_url(base: &str, param: Option<&str>) -> Result<Zeroizing<String>, R
 ///
 /// Only if the operating system cannot provide randomness.
 pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError> {
-    policy.build()?.generate(&mut rng())
+    Ok(policy.build()?.generate(&mut rng())?)
 }
 
 /// A passphrase of `words` words from the EFF large list (7776 words, 12.925 bits a
@@ -298,5 +298,8 @@ pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError
 ///
 /// Only if the operating system cannot provide randomness.
 pub fn passphrase(words: usize) -> Result<Zeroizing<String>, RecipeError> {
-    Passphrase::new().words(words).build()?.generate(&mut rng())
+    Ok(Passphrase::new()
+        .words(words)
+        .build()?
+        .generate(&mut rng())?)
 }

@@ -7,7 +7,9 @@ use rsecrets_core::Secrets;
 use zeroize::Zeroizing;
 
 use super::wordlist::WordList;
-use crate::{Error, Invalid};
+#[cfg(doc)]
+use crate::Error;
+use crate::Invalid;
 
 /// A checked [`Passphrase`](crate::Passphrase), from its
 /// [`build`](crate::Passphrase::build): draws passphrases and knows their exact
@@ -75,11 +77,13 @@ impl PassphraseGenerator {
     ///
     /// # Errors
     ///
-    /// [`Error::Core`] with [`rsecrets_core::Error::Rng`] if the generator fails.
+    /// [`rsecrets_core::Error::Rng`] if the generator fails: the recipe itself was
+    /// checked by `build`, so that is the only error (and `?` turns it into an
+    /// [`Error`] where one is wanted).
     pub fn generate<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
-    ) -> Result<Zeroizing<String>, Error<R::Error>> {
+    ) -> Result<Zeroizing<String>, rsecrets_core::Error<R::Error>> {
         let mut phrase = Zeroizing::new(String::with_capacity(self.capacity));
         self.list
             .choices(&mut Secrets::new(rng), self.words, |word| {

@@ -13,6 +13,7 @@ use super::CharClass;
 use super::classes::bytes_of;
 use super::count::{Composition, count};
 use super::sampler::Sampler;
+#[cfg(doc)]
 use crate::Error;
 
 /// A checked [`PasswordPolicy`](crate::PasswordPolicy), from its
@@ -124,12 +125,13 @@ impl PasswordGenerator {
     ///
     /// # Errors
     ///
-    /// [`Error::Core`] with [`rsecrets_core::Error::Rng`] if the generator fails
-    /// (the policy itself was checked by `build`).
+    /// [`rsecrets_core::Error::Rng`] if the generator fails: the policy itself was
+    /// checked by `build`, so that is the only error (and `?` turns it into an
+    /// [`Error`] where one is wanted).
     pub fn generate<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,
-    ) -> Result<Zeroizing<String>, Error<R::Error>> {
+    ) -> Result<Zeroizing<String>, rsecrets_core::Error<R::Error>> {
         self.sampler
             .generate(rng, self.alphabet.as_bytes(), self.length)
     }

@@ -10,7 +10,6 @@ use zeroize::Zeroizing;
 
 use super::CharClass;
 use super::count::{Level, MAX_LIMBS};
-use crate::Error;
 
 /// How a generator draws its passwords. Each is exactly uniform over the passwords
 /// the policy allows.
@@ -41,7 +40,7 @@ impl Sampler {
         rng: &mut R,
         alphabet: &[u8],
         length: usize,
-    ) -> Result<Zeroizing<String>, Error<R::Error>> {
+    ) -> Result<Zeroizing<String>, rsecrets_core::Error<R::Error>> {
         // Sized once: a password is never copied into a reallocated buffer.
         let mut out = Zeroizing::new(String::with_capacity(length));
         match self {
@@ -89,7 +88,7 @@ fn compose<R: TryCryptoRng>(
     levels: &[Level],
     length: usize,
     labels: &mut Vec<u8>,
-) -> Result<(), Error<R::Error>> {
+) -> Result<(), rsecrets_core::Error<R::Error>> {
     let mut draw = Zeroizing::new([0u64; MAX_LIMBS]);
     let mut label = 0;
     for level in levels {
