@@ -30,11 +30,14 @@ use clap::Parser as _;
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            // Help and version go to stdout with 0; errors to stderr with 2.
+        Err(err) if err.use_stderr() => {
+            // A usage error: on stderr, exit 2. (If stderr is gone too, there is no
+            // one left to tell.)
             let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+            return ExitCode::from(2);
         }
+        // Help and version: on stdout, exit 0, or 1 if they cannot be written.
+        Err(help) => return print_help(&help.render().to_string()),
     };
     // The default generator panics only if the OS cannot provide randomness: a
     // runtime error, reported as one (exit 1) rather than as a crash (101).
@@ -52,5 +55,14 @@ fn main() -> ExitCode {
         Ok(Err(failure)) => failure.report(),
         // The hook has said why.
         Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Writes `--help` or `--version` text to standard output, reporting a failed write.
+fn print_help(text: &str) -> ExitCode {
+    let written = output::stdout().and_then(|mut out| out.write_all(text.as_bytes()));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => failure::Failure::from(err).report(),
     }
 }

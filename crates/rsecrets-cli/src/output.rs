@@ -1,12 +1,33 @@
 //! Where secrets go: one buffered, locked standard output for the whole run, written
 //! as text lines, JSON lines or raw bytes, and wiped when the run ends.
 
-use std::io::{self, BufWriter, StdoutLock, Write as _};
+use std::io::{self, BufWriter, Write as _};
 
 use rsecrets::Zeroizing;
 
 /// Large enough that a run of short secrets costs one system call per 64 KiB.
 const CAPACITY: usize = 64 * 1024;
+
+/// Standard output as a file of its own: a duplicate of descriptor 1. Rust's
+/// `Stdout` reports a write to a closed or read-only descriptor 1 (EBADF) as a
+/// success, which would lose the secrets silently; a `File` reports it.
+#[cfg(unix)]
+type Stdout = std::fs::File;
+#[cfg(not(unix))]
+type Stdout = io::Stdout;
+
+/// See [`Stdout`].
+#[cfg(unix)]
+pub(crate) fn stdout() -> io::Result<Stdout> {
+    use std::os::fd::AsFd as _;
+    Ok(io::stdout().as_fd().try_clone_to_owned()?.into())
+}
+
+/// See [`Stdout`].
+#[cfg(not(unix))]
+pub(crate) fn stdout() -> io::Result<Stdout> {
+    Ok(io::stdout())
+}
 
 /// A value of an extra field of a JSON line, besides `secret` and `entropy_bits`.
 #[derive(Debug, Clone, Copy)]
@@ -30,21 +51,25 @@ impl Field<'_> {
 #[derive(Debug)]
 pub(crate) struct Output {
     /// `None` only once dropped.
-    out: Option<BufWriter<StdoutLock<'static>>>,
+    out: Option<BufWriter<Stdout>>,
     json: bool,
 }
 
 impl Output {
-    /// Locks standard output for the whole run; `json` selects JSON lines.
-    pub(crate) fn new(json: bool) -> Self {
-        Self {
-            out: Some(BufWriter::with_capacity(CAPACITY, io::stdout().lock())),
+    /// Standard output for the whole run; `json` selects JSON lines.
+    ///
+    /// # Errors
+    ///
+    /// If there is no standard output to write to (a closed descriptor).
+    pub(crate) fn new(json: bool) -> io::Result<Self> {
+        Ok(Self {
+            out: Some(BufWriter::with_capacity(CAPACITY, stdout()?)),
             json,
-        }
+        })
     }
 
     /// The buffered writer.
-    fn out(&mut self) -> io::Result<&mut BufWriter<StdoutLock<'static>>> {
+    fn out(&mut self) -> io::Result<&mut BufWriter<Stdout>> {
         self.out
             .as_mut()
             .ok_or_else(|| io::Error::other("standard output was closed"))
@@ -156,7 +181,7 @@ mod tests {
     fn a_panic_in_mid_run_still_wipes_the_buffer() {
         let before = WIPED.load(Ordering::Relaxed);
         let unwound = std::panic::catch_unwind(|| {
-            let mut out = Output::new(false);
+            let mut out = Output::new(false).unwrap();
             out.secret("not written: the run panicked", 0.0, &[])
                 .unwrap();
             panic!("a bug in mid-run");

@@ -524,26 +524,58 @@ fn error_messages_say_what_is_wrong() {
     );
 }
 
-/// A write error other than a closed pipe is a runtime error: exit 1.
-#[cfg(target_os = "linux")]
-#[test]
-fn write_failure_exits_1() {
-    let full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
+/// Runs `args` with standard output on `stdout` and expects exit 1 with
+/// `error: cannot write to standard output` on stderr.
+fn fails_to_write(args: &[&str], stdout: std::fs::File) {
     let out = Command::new(BIN)
-        .args(["hex"])
-        .stdout(full)
+        .args(args)
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.starts_with("error: cannot write to standard output"),
-        "{stderr}"
+        "{args:?}: {stderr}"
     );
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+}
+
+/// A write error other than a closed pipe is a runtime error: exit 1, for secrets
+/// and for `--help` and `--version` alike.
+#[cfg(target_os = "linux")]
+#[test]
+fn write_failure_exits_1() {
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for args in [
+        &["hex"][..],
+        &["--help"],
+        &["--version"],
+        &["pin", "--help"],
+    ] {
+        fails_to_write(args, full());
+    }
+}
+
+/// Standard output open for reading only: Rust's `Stdout` would report the failed
+/// write (EBADF) as a success and the secret would be lost while the exit code says
+/// 0. `bytes --stream` stops instead of spinning.
+#[cfg(unix)]
+#[test]
+fn an_unwritable_stdout_is_an_error() {
+    let path = temp_file("read-only-stdout.txt", b"");
+    for args in [
+        &["hex"][..],
+        &["bytes", "--stream"],
+        &["passphrase", "-n", "3"],
+    ] {
+        fails_to_write(args, std::fs::File::open(&path).unwrap());
+    }
 }
 
 /// Reads a few KB, closes the pipe, and expects a quiet exit 0 within seconds.

@@ -15,7 +15,7 @@ use crate::output::Output;
 /// Runs the command line: makes the secrets, writes them, and flushes standard output.
 pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
     let count = cli.global.count.unwrap_or(1);
-    let mut out = Output::new(cli.global.json);
+    let mut out = Output::new(cli.global.json)?;
     let made = match cli.command {
         Command::Hex(args) => tokens::token(Encoding::Hex, args.nbytes, count, &mut out),
         Command::Urlsafe(args) => tokens::token(Encoding::Urlsafe, args.nbytes, count, &mut out),
