@@ -203,6 +203,9 @@ fn reset_urls() {
     // Without --param: CPython's recipe, the token appended as it is.
     let url = line(&["url", "https://x.test/reset="]);
     assert_eq!(url.len(), "https://x.test/reset=".len() + 43);
+    // A parameter the base already has: a server reading the first value would get
+    // an empty token.
+    fails(&["url", "https://x.test/?token=", "--param", "token"], 2);
 }
 
 #[test]

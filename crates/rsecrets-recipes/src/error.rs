@@ -48,6 +48,9 @@ pub enum Invalid {
     /// A base URL with a `#fragment`: a query parameter added after it would be part
     /// of the fragment, not the query.
     BaseHasFragment,
+    /// A base URL whose query already has the parameter: a server that reads the
+    /// first value would see that one (often empty), not the token.
+    ParamInBase,
     /// A password alphabet character that is not printable ASCII (`!` to `~`).
     AlphabetChar {
         /// The first such character.
@@ -202,6 +205,10 @@ impl fmt::Display for Invalid {
             Invalid::BaseHasFragment => {
                 f.write_str("the base URL has a #fragment, so a query parameter cannot follow it")
             }
+            Invalid::ParamInBase => f.write_str(
+                "the base URL's query already has this parameter: a server reading the first \
+                 value would not see the token",
+            ),
             Invalid::AlphabetChar { ch } => write!(
                 f,
                 "a password alphabet may hold only printable ASCII characters ('!' to '~'), \

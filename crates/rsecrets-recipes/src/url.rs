@@ -32,8 +32,9 @@ use crate::{Error, Invalid};
 /// # Errors
 ///
 /// [`Error::Invalid`] with [`Invalid::ParamName`] for an empty name or one outside
-/// `A–Z a–z 0–9 - . _ ~`, or with [`Invalid::BaseHasFragment`] when `param` is given
-/// and `base` contains `#`;
+/// `A–Z a–z 0–9 - . _ ~`, with [`Invalid::BaseHasFragment`] when `param` is given
+/// and `base` contains `#`, or with [`Invalid::ParamInBase`] when `base`'s query
+/// already has the parameter;
 /// [`Error::Core`] with [`rsecrets_core::Error::TooLarge`] when `base` is longer than
 /// [`MAX_TOKEN_BYTES`](rsecrets_token::MAX_TOKEN_BYTES), or with
 /// [`rsecrets_core::Error::Rng`] if the generator fails.
@@ -52,6 +53,13 @@ pub fn reset_url<R: TryCryptoRng + ?Sized>(
             }
             if base.contains('#') {
                 return Err(Invalid::BaseHasFragment.into());
+            }
+            let query = base.split_once('?').map_or("", |(_, query)| query);
+            if query
+                .split('&')
+                .any(|pair| pair.split('=').next() == Some(name))
+            {
+                return Err(Invalid::ParamInBase.into());
             }
             let joiner = if base.ends_with('?') || base.ends_with('&') {
                 ""
@@ -121,6 +129,30 @@ mod tests {
             reset_url(&mut rng(), "https://x.test/#top", Some("t")),
             Err(Invalid::BaseHasFragment.into())
         );
+    }
+
+    /// `?token=&token=…` would hand a server that reads the first value an empty
+    /// token; a parameter of another name, or one that only starts the same, is fine.
+    #[test]
+    fn refuses_a_parameter_the_base_already_has() {
+        for base in [
+            "https://x.test/?token=",
+            "https://x.test/?a=1&token",
+            "https://x.test/?token=7&",
+        ] {
+            assert_eq!(
+                reset_url(&mut rng(), base, Some("token")),
+                Err(Invalid::ParamInBase.into()),
+                "{base}"
+            );
+        }
+        for base in [
+            "https://x.test/?tokens=1",
+            "https://x.test/token?a=1",
+            "https://x.test/",
+        ] {
+            assert!(reset_url(&mut rng(), base, Some("token")).is_ok(), "{base}");
+        }
     }
 
     #[test]
