@@ -22,7 +22,8 @@ pub use error::{Error, Invalid};
 pub use passphrase::MAX_WORD_LIST_BYTES;
 #[cfg(feature = "alloc")]
 pub use passphrase::{
-    DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, Passphrase, PassphraseGenerator, WordList,
+    DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, MAX_WORD_BYTES, Passphrase,
+    PassphraseGenerator, WordList,
 };
 pub use password::{AMBIGUOUS_CHARS, CharClass};
 #[cfg(feature = "alloc")]

@@ -6,6 +6,7 @@ use rand_core::TryCryptoRng;
 use rsecrets_core::Secrets;
 use zeroize::Zeroizing;
 
+use super::MAX_WORD_BYTES;
 use super::wordlist::WordList;
 #[cfg(doc)]
 use crate::Error;
@@ -39,13 +40,16 @@ impl PassphraseGenerator {
     /// `words` (at least 1) words of `list` joined by `separator`.
     pub(crate) fn new(list: WordList, words: usize, separator: String) -> Result<Self, Invalid> {
         let longest = list.iter().map(str::len).fold(0, usize::max);
-        // Saturated: a sum past `usize::MAX` is refused as `usize::MAX`.
-        let capacity = longest
-            .saturating_mul(words)
-            .saturating_add(separator.len().saturating_mul(words - 1));
-        // At most what a `String` can hold.
-        let what = "the longest passphrase of this recipe";
-        Invalid::check_length(what, "bytes", capacity, 1..=isize::MAX.unsigned_abs())?;
+        let bounded = 1..=MAX_WORD_BYTES;
+        Invalid::check_length(
+            "the longest word of the list",
+            "bytes",
+            longest,
+            bounded.clone(),
+        )?;
+        Invalid::check_length("the separator", "bytes", separator.len(), bounded)?;
+        // At most 64 × 1024 + 63 × 1024 bytes: checked before anything is allocated.
+        let capacity = longest * words + separator.len() * (words - 1);
         // Exact: a word count is at most 64.
         let entropy_bits = words as f64 * list.entropy_bits_per_word();
         Ok(PassphraseGenerator {
@@ -154,6 +158,49 @@ impl PassphraseGenerator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list with a word of tens of MiB made `passphrase -w 64` try to allocate
+    /// gigabytes: the longest word is bounded at `build`, before any allocation.
+    #[test]
+    fn words_and_separators_are_bounded_before_allocating() {
+        let huge = "x".repeat(MAX_WORD_BYTES + 1);
+        let list = WordList::parse(&alloc::format!("{huge}\nshort\n")).unwrap();
+        let err = Passphrase::with_word_list(list)
+            .words(64)
+            .build()
+            .unwrap_err();
+        let Invalid::Length {
+            what,
+            requested,
+            max,
+            ..
+        } = err
+        else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            (what, requested, max),
+            (
+                "the longest word of the list",
+                MAX_WORD_BYTES + 1,
+                MAX_WORD_BYTES
+            )
+        );
+        let list = WordList::parse("a\nb\n").unwrap();
+        let long = Passphrase::with_word_list(list)
+            .separator(&huge)
+            .build();
+        assert!(
+            matches!(
+                long,
+                Err(Invalid::Length {
+                    what: "the separator",
+                    ..
+                })
+            ),
+            "{long:?}"
+        );
+    }
     use crate::Passphrase;
     use chacha20_rng::ChaCha20Rng;
     use rand_core::SeedableRng;

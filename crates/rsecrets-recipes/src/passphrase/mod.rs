@@ -5,7 +5,7 @@ mod policy;
 mod wordlist;
 
 pub use generator::PassphraseGenerator;
-pub use policy::{DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, Passphrase};
+pub use policy::{DEFAULT_PASSPHRASE_WORDS, MAX_PASSPHRASE_WORDS, MAX_WORD_BYTES, Passphrase};
 #[cfg(feature = "std")]
 pub use wordlist::MAX_WORD_LIST_BYTES;
 pub use wordlist::WordList;

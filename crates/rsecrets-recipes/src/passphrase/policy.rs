@@ -13,6 +13,11 @@ pub const DEFAULT_PASSPHRASE_WORDS: usize = 6;
 /// The most words a passphrase may have: 64.
 pub const MAX_PASSPHRASE_WORDS: usize = 64;
 
+/// The longest word (and separator) a passphrase recipe accepts, in bytes: 1024, far
+/// past any real word. So the longest phrase is bounded (about 127 KiB) and checked
+/// by `build`, before anything is allocated, however a list was made.
+pub const MAX_WORD_BYTES: usize = 1024;
+
 /// A passphrase recipe: CPython's `' '.join(choice(words) for i in range(n))`,
 /// with a checked word list and separator.
 ///
@@ -187,8 +192,8 @@ impl Passphrase {
     /// # Errors
     ///
     /// [`Invalid::Length`] for 0 words or more than [`MAX_PASSPHRASE_WORDS`], when
-    /// capitalizing leaves fewer than two distinct words, or when the longest
-    /// passphrase would not fit in memory; [`Invalid::EmptySeparator`];
+    /// capitalizing leaves fewer than two distinct words, or for a word of the list
+    /// or a separator longer than [`MAX_WORD_BYTES`]; [`Invalid::EmptySeparator`];
     /// [`Invalid::AmbiguousSeparator`] for a separator that clashes with a word.
     pub fn build(&self) -> Result<PassphraseGenerator, Invalid> {
         let words = self.words;
