@@ -104,7 +104,9 @@ pub(crate) enum Command {
     ///
     /// One of the ITEMs, each position equally likely (Python's secrets.choice).
     /// Entropy: log2(number of items) bits when the items are distinct; when some
-    /// repeat, the Shannon entropy of the outcome, −Σ p·log2(p) over distinct items.
+    /// repeat, the min-entropy log2(items / most repeats): a guesser tries the
+    /// likeliest item first. An item with a line break or another control character
+    /// is refused (it would break the lines), except with --json.
     #[command(verbatim_doc_comment)]
     Choice(ChoiceArgs),
     /// A password: 119 bits of entropy by default
@@ -122,10 +124,14 @@ pub(crate) enum Command {
     /// A passphrase of words: 77.5 bits of entropy by default
     ///
     /// WORDS words (default 6), each drawn uniformly from the EFF large list (7776
-    /// words) or from the word list FILE (one word a line; trimmed, blank lines and
-    /// repeats skipped), joined by SEPARATOR (default a space). A separator that could
-    /// make a passphrase read as other words (one inside a word of the list, e.g. "-"
-    /// with the EFF list's "drop-down") is refused. --capitalize writes each word with
+    /// words), another EFF list (--list) or the word list FILE (one word a line; CR,
+    /// LF or CRLF line ends; trimmed, blank lines and repeats skipped; a list whose
+    /// every line is "number word", as the EFF's and Diceware's files are, is read as
+    /// its words), joined by SEPARATOR (default a space). A separator that could
+    /// make a passphrase read as other words (empty, one inside a word of the list, or
+    /// one holding a word's first or last character, e.g. "-" with the EFF list's
+    /// "drop-down") is refused, and so are control characters in the separator or
+    /// the words (they would break the lines) except with --json. --capitalize writes each word with
     /// a capital first letter, which adds no entropy.
     /// Entropy: exactly WORDS·log2(distinct words) bits (77.55 by default). Under 64
     /// bits, a warning goes to standard error.
@@ -251,21 +257,35 @@ pub(crate) struct PassphraseArgs {
         allow_negative_numbers = true
     )]
     pub(crate) words: usize,
-    /// Draw the words from FILE (one a line, UTF-8, at most 64 MiB) instead of the EFF
-    /// large list
-    #[arg(long, value_name = "FILE")]
+    /// One of the EFF lists: eff-large (7776 words), eff-short (1296 short words) or
+    /// eff-short-prefix (1296 words, each known by its first three letters)
+    #[arg(long, value_enum, value_name = "LIST", default_value = "eff-large")]
+    pub(crate) list: List,
+    /// Draw the words from FILE (one a line, UTF-8, at most 64 MiB; - for standard
+    /// input) instead of an EFF list
+    #[arg(long, value_name = "FILE", conflicts_with = "list")]
     pub(crate) wordlist: Option<PathBuf>,
-    /// The text between words
-    #[arg(
-        long,
-        value_name = "S",
-        default_value = " ",
-        allow_hyphen_values = true
-    )]
+    /// The text between words (write --separator=-- for a value that starts with -)
+    #[arg(long, value_name = "S", default_value = " ")]
     pub(crate) separator: String,
     /// Write each word with a capital first letter (adds no entropy)
     #[arg(long)]
     pub(crate) capitalize: bool,
+}
+
+/// The built-in word lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[allow(
+    clippy::enum_variant_names,
+    reason = "the names users type: eff-large, …"
+)]
+pub(crate) enum List {
+    /// The EFF large list: 7776 words, 12.9 bits a word.
+    EffLarge,
+    /// The EFF short list 1: 1296 short words, 10.3 bits a word.
+    EffShort,
+    /// The EFF short list 2: 1296 words with unique three-letter prefixes.
+    EffShortPrefix,
 }
 
 /// `url`.

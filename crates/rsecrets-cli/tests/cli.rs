@@ -337,8 +337,15 @@ fn weak_policies_are_flagged_on_stderr() {
         weak_lines(&["password", "--alphabet", "x", "-l", "3"]),
         ["xxx"]
     );
-    // The policy is weak even when no secret is asked for.
-    assert!(weak_lines(&["password", "--alphabet", "x", "-n", "0"]).is_empty());
+    // No secret asked for, no warning (`stdout` checks that stderr is empty).
+    assert!(stdout(&["password", "--alphabet", "x", "-n", "0"]).is_empty());
+    // With one character, a longer password does not help: the warning says so.
+    let out = run(&["password", "--alphabet", "a"]);
+    let warning = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warning.contains("ask for more characters in --alphabet"),
+        "{warning}"
+    );
     // 11 characters of 62 give 65.5 bits, 5 EFF words 64.6: no warning (`line`
     // checks that stderr is empty).
     assert_eq!(line(&["password", "-l", "11"]).len(), 11);
@@ -413,9 +420,10 @@ fn json_entropy_is_exact() {
     assert_eq!(entropy(&["url", "https://x.test/r", "--param", "t"]), 256.0);
     assert_eq!(entropy(&["choice", "a", "b", "c", "d"]), 2.0);
     assert_eq!(entropy(&["choice", "x", "x"]), 0.0);
-    // a a b: −(2/3)·log2(2/3) − (1/3)·log2(1/3).
+    // a a b: the likeliest item comes out 2 times in 3, so log2(3/2) bits (its
+    // min-entropy), not the Shannon entropy's 0.918.
     let h = entropy(&["choice", "a", "a", "b"]);
-    assert!((h - 0.918_295_834_054_489_6).abs() < 1e-12, "{h}");
+    assert!((h - 0.584_962_500_721_156_2).abs() < 1e-12, "{h}");
     let h = entropy(&["pin"]);
     assert!((h - 6.0 * core::f64::consts::LOG2_10).abs() < 1e-12, "{h}");
     let value = json(&["hex", "16"]);
@@ -623,4 +631,127 @@ fn closed_pipe_stream() {
 fn closed_pipe_many_lines() {
     closed_pipe_ends_quietly(&["hex", "-n", "100000000"]);
     closed_pipe_ends_quietly(&["bytes", "100000000000"]);
+}
+
+/// In plain output every secret is one line: a line break or another control
+/// character in a separator, an item, a URL or a word is refused (exit 2, or for a
+/// word-list file exit 1 naming it); `--json` escapes them.
+#[test]
+fn control_characters_would_break_the_lines() {
+    fails(
+        &["passphrase", "--separator", "\n", "-w", "3", "-n", "2"],
+        2,
+    );
+    fails(&["choice", "a\nb", "c", "-n", "2"], 2);
+    fails(&["url", "https://x/\n"], 2);
+    let nul = temp_file("nul.txt", b"red\ngr\0een\nblue\n");
+    let out = run(&["passphrase", "--wordlist", nul.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        out.stdout.is_empty() && stderr.contains(&format!("{nul:?}")),
+        "{stderr}"
+    );
+    // With --json they are carried, escaped.
+    let value = json(&["choice", "a\nb"]);
+    assert_eq!(value["secret"], "a\nb");
+    assert_eq!(
+        json(&["passphrase", "--separator", "\n", "-w", "5"])["words"],
+        5
+    );
+}
+
+/// `--separator` takes a value that looks like an option only as `--separator=…`.
+#[test]
+fn a_separator_that_looks_like_an_option_needs_an_equals_sign() {
+    fails(&["passphrase", "--separator", "--json"], 2);
+    let phrase = line(&["passphrase", "--separator=--"]);
+    assert_eq!(phrase.split("--").count(), 6, "{phrase}");
+}
+
+/// `--list` picks an EFF list; `--wordlist -` reads standard input.
+#[test]
+fn word_lists_from_the_eff_and_from_stdin() {
+    let size = |args: &[&str]| json(args)["word_list_size"].as_u64().unwrap();
+    assert_eq!(size(&["passphrase"]), 7776);
+    assert_eq!(
+        size(&["passphrase", "--list", "eff-short", "-w", "7"]),
+        1296
+    );
+    assert_eq!(
+        size(&["passphrase", "--list", "eff-short-prefix", "-w", "7"]),
+        1296
+    );
+    fails(&["passphrase", "--list", "eff-tiny"], 2);
+    let mut child = Command::new(BIN)
+        .args(["passphrase", "--wordlist", "-", "-w", "4", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        b"red\ngreen\nblue\ncyan\n",
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            value["word_list_size"].as_u64(),
+            value["entropy_bits"].as_f64()
+        ),
+        (Some(4), Some(8.0))
+    );
+}
+
+/// `--capitalize` counts the words that remain distinct once capitalized, and a list
+/// it collapses below two words is an unusable file (exit 1) named with the option.
+#[test]
+fn capitalize_counts_what_can_appear() {
+    let list = temp_file("apples.txt", b"apple\nApple\nbanana\n");
+    let args = [
+        "passphrase",
+        "--wordlist",
+        list.to_str().unwrap(),
+        "--capitalize",
+        "-w",
+        "2",
+        "--json",
+    ];
+    // (A weak phrase: its warning goes to stderr, the JSON to stdout.)
+    let value: serde_json::Value = serde_json::from_slice(&run(&args).stdout).unwrap();
+    assert_eq!(
+        (
+            value["word_list_size"].as_u64(),
+            value["entropy_bits"].as_f64()
+        ),
+        (Some(2), Some(2.0))
+    );
+    let same = temp_file("same.txt", b"apple\nApple\n");
+    let out = run(&[
+        "passphrase",
+        "--wordlist",
+        same.to_str().unwrap(),
+        "--capitalize",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{same:?}")) && stderr.contains("--capitalize"),
+        "{stderr}"
+    );
+}
+
+/// Messages name a file in quotes (a name with a line break stays on one line), and
+/// say "1 symbol", not "1 symbols".
+#[test]
+fn messages_quote_files_and_count_right() {
+    let out = run(&["passphrase", "--wordlist", "/no/such\nlist"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("\"/no/such\\nlist\""), "{stderr}");
+    let out = run(&["password", "--min-symbols", "1"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 1 symbol but"));
 }

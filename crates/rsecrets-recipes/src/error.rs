@@ -77,6 +77,9 @@ pub enum Invalid {
     /// An empty passphrase separator: words run together can be read in more than
     /// one way.
     EmptySeparator,
+    /// A passphrase separator that starts with a combining mark: it would combine
+    /// with the last character of the word before it.
+    CombiningSeparator,
     /// A passphrase separator that occurs in a word of the list, or contains the
     /// first or last character of one: the passphrase could be split into words in
     /// more than one way (e.g. `-` with the EFF list, which has `drop-down`).
@@ -219,15 +222,24 @@ impl fmt::Display for Invalid {
                 "the password policy has no characters to draw from \
                  (every class disabled, an empty alphabet, or only ambiguous characters)",
             ),
-            Invalid::MinimumForEmptyClass { class, min } => write!(
-                f,
-                "the password policy asks for at least {min} {class} but has none \
-                 (disabled, not in the alphabet, or excluded as ambiguous)"
-            ),
+            Invalid::MinimumForEmptyClass { class, min } => {
+                write!(f, "the password policy asks for at least {min} ")?;
+                match min {
+                    1 => f.write_str(class.singular())?,
+                    _ => write!(f, "{class}")?,
+                }
+                f.write_str(
+                    " but has none (disabled, not in the alphabet, or excluded as ambiguous)",
+                )
+            }
             Invalid::MinimumsExceedLength { minimums, length } => write!(
                 f,
                 "the password minimums add up to {minimums} characters, \
                  more than the length of {length}"
+            ),
+            Invalid::CombiningSeparator => f.write_str(
+                "the passphrase separator starts with a combining mark, which would join the \
+                 word before it",
             ),
             Invalid::EmptySeparator => f.write_str(
                 "the passphrase separator must not be empty: \
@@ -242,23 +254,18 @@ impl fmt::Display for Invalid {
             ),
             #[cfg(feature = "std")]
             Invalid::WordListNotUtf8 { path, line } => match path {
-                Some(path) => write!(
-                    f,
-                    "the word list {} is not valid UTF-8 (line {line})",
-                    path.display()
-                ),
+                Some(path) => write!(f, "the word list {path:?} is not valid UTF-8 (line {line})"),
                 None => write!(f, "the word list is not valid UTF-8 (line {line})"),
             },
             #[cfg(feature = "std")]
             Invalid::WordListRead { path, message, .. } => match path {
-                Some(path) => write!(f, "cannot read the word list {}: {message}", path.display()),
+                Some(path) => write!(f, "cannot read the word list {path:?}: {message}"),
                 None => write!(f, "cannot read the word list: {message}"),
             },
             #[cfg(feature = "std")]
             Invalid::WordListTooShort { path, distinct } => write!(
                 f,
-                "the word list {} has {distinct} distinct word{}; a passphrase needs at least 2",
-                path.display(),
+                "the word list {path:?} has {distinct} distinct word{}; a passphrase needs at least 2",
                 if *distinct == 1 { "" } else { "s" }
             ),
         }

@@ -15,6 +15,8 @@ mod password;
 #[cfg(feature = "alloc")]
 mod pin;
 #[cfg(feature = "alloc")]
+mod text;
+#[cfg(feature = "alloc")]
 mod url;
 
 pub use error::{Error, Invalid};
@@ -33,5 +35,7 @@ pub use password::{
 };
 #[cfg(feature = "alloc")]
 pub use pin::{MAX_PIN_DIGITS, pin, pin_entropy_bits};
+#[cfg(feature = "alloc")]
+pub use text::normalized;
 #[cfg(feature = "alloc")]
 pub use url::reset_url;

@@ -124,10 +124,7 @@ fn a_file_that_is_not_utf8_is_named() {
     );
     assert_eq!(
         e.to_string(),
-        format!(
-            "the word list {} is not valid UTF-8 (line 2)",
-            path.display()
-        )
+        format!("the word list {path:?} is not valid UTF-8 (line 2)")
     );
     let from_reader = WordList::from_reader(&b"\xff\n"[..]).unwrap_err();
     assert_eq!(
@@ -161,7 +158,7 @@ fn a_missing_file_is_named_with_the_os_reason() {
     assert!(!message.is_empty(), "{os}");
     assert_eq!(
         e.to_string(),
-        format!("cannot read the word list {}: {message}", path.display())
+        format!("cannot read the word list {path:?}: {message}")
     );
     // A directory is not a word list either.
     let dir = WordList::from_file(std::env::temp_dir()).unwrap_err();
@@ -282,4 +279,50 @@ fn a_file_with_too_few_words_is_named() {
             Invalid::Length { requested, .. } if requested == distinct
         ));
     }
+}
+
+/// Words a person cannot tell apart count once, so the entropy figure counts only
+/// words that differ: NFC and NFD spellings, a zero-width space, a byte-order mark at
+/// the start of a list concatenated after another.
+#[test]
+fn words_that_look_the_same_count_once() {
+    let list =
+        WordList::parse("\u{e9}clair\ne\u{301}clair\nx\u{200b}y\nxy\n\u{feff}zz\nzz\n").unwrap();
+    assert_eq!(list.iter().collect::<Vec<_>>(), ["\u{e9}clair", "xy", "zz"]);
+    assert_eq!(list.entropy_bits_per_word(), 3f64.log2());
+    // A line made only of invisible characters is blank.
+    assert_eq!(WordList::parse("a\n\u{200b}\nb\n").unwrap().len(), 2);
+}
+
+/// A line ends at LF, CRLF or a lone CR (old Mac files).
+#[test]
+fn cr_only_line_ends_split_words() {
+    let list = WordList::parse("red\rgreen\r\nblue\ncyan").unwrap();
+    assert_eq!(
+        list.iter().collect::<Vec<_>>(),
+        ["red", "green", "blue", "cyan"]
+    );
+    // Numbered lines stay numbered with any line end, and behind a byte-order mark.
+    let list = WordList::parse("\u{feff}11111 abacus\r11112 abdomen\r").unwrap();
+    assert_eq!(list.iter().collect::<Vec<_>>(), ["abacus", "abdomen"]);
+}
+
+/// A separator is compared, and written, normalized; one that starts with a combining
+/// mark would glue itself to the word before it.
+#[test]
+fn separators_are_normalized_and_may_not_combine() {
+    let list = || WordList::parse("red\ngreen\nblue\n").unwrap();
+    let combining = Passphrase::with_word_list(list())
+        .separator("\u{301}-")
+        .build();
+    assert_eq!(combining.unwrap_err(), Invalid::CombiningSeparator);
+    let invisible = Passphrase::with_word_list(list())
+        .separator("\u{200b}")
+        .build();
+    assert_eq!(invisible.unwrap_err(), Invalid::EmptySeparator);
+    let generator = Passphrase::with_word_list(list())
+        .separator("\u{200b}+")
+        .build()
+        .unwrap();
+    assert_eq!(generator.separator(), "+");
 }

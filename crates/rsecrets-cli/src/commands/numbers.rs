@@ -47,6 +47,11 @@ pub(super) fn bits(k: u32, count: u64, out: &mut Output) -> Result<(), Failure> 
 
 /// `rsecrets choice ITEM...`: one of the items, each position equally likely.
 pub(super) fn choice(items: &[String], count: u64, out: &mut Output) -> Result<(), Failure> {
+    if !out.is_json() {
+        for item in items {
+            super::recipes::plain_line("choice", "the ITEM", item)?;
+        }
+    }
     let mut secrets = buffered();
     let bits = choice_entropy_bits(items);
     let fields = [("items", Field::size(items.len()))];
@@ -114,24 +119,23 @@ fn int_entropy_bits(n: u128) -> f64 {
     n.log2()
 }
 
-/// The Shannon entropy of `choice(items)`, in bits.
+/// The min-entropy of `choice(items)`, in bits: what a secret's strength is, since a
+/// guesser tries the likeliest outcome first.
 ///
-/// An item that appears c times out of n comes out with probability c/n, so
-/// H = −Σ (c/n)·log2(c/n) = log2(n) − (1/n)·Σ c·log2(c), summed over distinct items.
-/// Written this way, distinct items give exactly log2(n) (every c·log2(c) is 0).
+/// An item that appears c times out of n comes out with probability c/n, so the
+/// likeliest has probability m/n for the largest count m, and the min-entropy is
+/// log2(n / m): exactly log2(n) for distinct items, and 0 for one item, however often.
 fn choice_entropy_bits(items: &[String]) -> f64 {
     let mut sorted: Vec<&str> = items.iter().map(String::as_str).collect();
     sorted.sort_unstable();
-    let mut runs = sorted.chunk_by(|a, b| a == b).map(<[&str]>::len).peekable();
-    // One distinct item (or none): a certain outcome, 0 bits, without rounding noise.
-    if runs.peek().is_none_or(|&c| c == items.len()) {
-        return 0.0;
-    }
+    let most = sorted
+        .chunk_by(|a, b| a == b)
+        .map(<[&str]>::len)
+        .max()
+        .unwrap_or(1);
     #[allow(clippy::cast_precision_loss, reason = "counts of command-line items")]
-    let weighted: f64 = runs.map(|c| c as f64 * (c as f64).log2()).sum();
-    #[allow(clippy::cast_precision_loss, reason = "counts of command-line items")]
-    let n = items.len() as f64;
-    n.log2() - weighted / n
+    let (n, most) = (items.len() as f64, most as f64);
+    (n / most).log2()
 }
 
 #[cfg(test)]
@@ -181,20 +185,18 @@ mod tests {
     }
 
     #[test]
-    fn choice_entropy_is_shannon() {
+    fn choice_entropy_is_the_min_entropy() {
         assert_eq!(choice_entropy_bits(&strings(&["a", "b", "c", "d"])), 2.0);
         assert_eq!(choice_entropy_bits(&strings(&["a", "b", "c"])), 3f64.log2());
         assert_eq!(choice_entropy_bits(&strings(&["x"])), 0.0);
         assert_eq!(choice_entropy_bits(&strings(&["x", "x", "x"])), 0.0);
-        // a a b: −(2/3)·log2(2/3) − (1/3)·log2(1/3) = 0.918 295 834 054 489 6…
+        // a b a: `a` comes out 2 times in 3, so log2(3/2) = 0.585, not Shannon's 0.918.
         let h = choice_entropy_bits(&strings(&["a", "b", "a"]));
-        assert!((h - 0.918_295_834_054_489_6).abs() < 1e-15, "{h}");
-        // Straight from the definition, for a lopsided list.
-        let items = strings(&["a", "a", "a", "b", "b", "c"]);
-        let direct: f64 = [3.0f64, 2.0, 1.0]
-            .iter()
-            .map(|c| -(c / 6.0) * (c / 6.0).log2())
-            .sum();
-        assert!((choice_entropy_bits(&items) - direct).abs() < 1e-15);
+        assert_eq!(h, 1.5f64.log2());
+        assert!((h - 0.584_962_500_721_156_2).abs() < 1e-15, "{h}");
+        assert_eq!(
+            choice_entropy_bits(&strings(&["a", "a", "a", "b", "b", "c"])),
+            1.0
+        );
     }
 }

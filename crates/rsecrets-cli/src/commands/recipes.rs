@@ -8,7 +8,7 @@ use rsecrets::rsecrets_recipes;
 use rsecrets::rsecrets_recipes::{Invalid, Passphrase, PasswordPolicy, WordList};
 
 use super::byte_entropy_bits;
-use crate::cli::{PassphraseArgs, PasswordArgs};
+use crate::cli::{List, PassphraseArgs, PasswordArgs};
 use crate::failure::Failure;
 use crate::output::{Field, Output};
 
@@ -35,7 +35,14 @@ pub(super) fn password(args: &PasswordArgs, count: u64, out: &mut Output) -> Res
         .exclude_ambiguous(args.exclude_ambiguous);
     let generator = policy.build().map_err(|e| Failure::usage("password", e))?;
     let bits = generator.entropy_bits();
-    warn_if_weak(bits, "password", "a longer --length");
+    if count > 0 {
+        // With one character there is one password, whatever its length.
+        let remedy = match generator.alphabet().len() {
+            1 => "more characters in --alphabet",
+            _ => "a longer --length or more characters",
+        };
+        warn_if_weak(bits, "password", remedy);
+    }
     let fields = [
         ("length", Field::size(generator.length())),
         ("alphabet", Field::Str(generator.alphabet())),
@@ -55,25 +62,59 @@ pub(super) fn passphrase(
     count: u64,
     out: &mut Output,
 ) -> Result<(), Failure> {
-    // A file that cannot be read, is not UTF-8 or has too few words is a runtime
-    // error (exit 1), as for any program whose input file is unusable; the library's
-    // message names the file.
-    let list = match &args.wordlist {
+    // A file that cannot be read, is not UTF-8, has too few words or a word that
+    // would break the lines is a runtime error (exit 1) naming the file, as for any
+    // program whose input file is unusable.
+    let list = match args.wordlist.as_deref() {
+        Some(path) if path.as_os_str() == "-" => WordList::from_reader(io::stdin().lock())
+            .map_err(|e| Failure::Runtime(e.to_string()))?,
         Some(path) => WordList::from_file(path).map_err(|e| Failure::Runtime(e.to_string()))?,
-        None => WordList::eff_large(),
+        None => match args.list {
+            List::EffLarge => WordList::eff_large(),
+            List::EffShort => WordList::eff_short_1(),
+            List::EffShortPrefix => WordList::eff_short_2(),
+        },
     };
-    let list_size = list.len();
+    let file = || {
+        args.wordlist
+            .as_deref()
+            .map_or("the word list".into(), |p| format!("the word list {p:?}"))
+    };
+    if !out.is_json() {
+        if let Some(word) = list.iter().find(|w| w.contains(char::is_control)) {
+            return Err(Failure::Runtime(format!(
+                "{} has a word with a control character ({word:?}), which would break the \
+                 one-secret-a-line output (--json can carry it)",
+                file()
+            )));
+        }
+        plain_line("passphrase", "--separator", &args.separator)?;
+    }
     let generator = Passphrase::with_word_list(list)
         .words(args.words)
         .separator(&args.separator)
         .capitalize(args.capitalize)
         .build()
-        .map_err(|e| Failure::usage("passphrase", e))?;
+        .map_err(|e| match e {
+            Invalid::Length {
+                what: "a word list",
+                requested,
+                ..
+            } if args.capitalize => Failure::Runtime(format!(
+                "{} has {requested} distinct word(s) once capitalized (--capitalize); \
+                     a passphrase needs at least 2",
+                file()
+            )),
+            e => Failure::usage("passphrase", e),
+        })?;
     let bits = generator.entropy_bits();
-    warn_if_weak(bits, "passphrase", "more --words");
+    if count > 0 {
+        warn_if_weak(bits, "passphrase", "more --words");
+    }
+    // The words a phrase can have: after --capitalize merged any that became equal.
     let fields = [
         ("words", Field::size(generator.words())),
-        ("word_list_size", Field::size(list_size)),
+        ("word_list_size", Field::size(generator.word_list().len())),
     ];
     let mut rng = rsecrets::rng();
     for _ in 0..count {
@@ -81,6 +122,22 @@ pub(super) fn passphrase(
         out.secret(&phrase, bits, &fields)?;
     }
     Ok(())
+}
+
+/// Refuses (a usage error) a value that would break the one-secret-a-line output:
+/// one with a line break or another control character. (`--json` escapes them.)
+pub(super) fn plain_line(subcommand: &str, what: &str, value: &str) -> Result<(), Failure> {
+    match value.chars().find(|c| c.is_control()) {
+        Some(c) => Err(Failure::usage(
+            subcommand,
+            format!(
+                "{what} {value:?} has a control character (U+{:04X}), which would break the \
+                 one-secret-a-line output; --json can carry it",
+                u32::from(c)
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// `rsecrets pin [DIGITS]`: a numeric code, DIGITS·log2(10) bits.
@@ -104,6 +161,9 @@ pub(super) fn url(
 ) -> Result<(), Failure> {
     // clap has checked NAME; BASE against NAME is checked here, before any output and
     // even for -n 0, so a bad pair is always a usage error.
+    if !out.is_json() {
+        plain_line("url", "BASE", base)?;
+    }
     if param.is_some() && base.contains('#') {
         return Err(Failure::usage(
             "url",

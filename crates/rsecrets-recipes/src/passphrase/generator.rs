@@ -187,9 +187,7 @@ mod tests {
             )
         );
         let list = WordList::parse("a\nb\n").unwrap();
-        let long = Passphrase::with_word_list(list)
-            .separator(&huge)
-            .build();
+        let long = Passphrase::with_word_list(list).separator(&huge).build();
         assert!(
             matches!(
                 long,

@@ -5,6 +5,7 @@ use alloc::string::{String, ToString};
 use super::generator::PassphraseGenerator;
 use super::wordlist::WordList;
 use crate::Invalid;
+use crate::text::{combines, normalized};
 
 /// The number of words of [`Passphrase`]'s default: 6 (77.5 bits with the EFF
 /// large list, the EFF's own advice).
@@ -198,21 +199,26 @@ impl Passphrase {
     pub fn build(&self) -> Result<PassphraseGenerator, Invalid> {
         let words = self.words;
         Invalid::check_length("a passphrase", "words", words, 1..=MAX_PASSPHRASE_WORDS)?;
-        if self.separator.is_empty() {
+        // Compared, and written, as the words are: NFC, nothing invisible.
+        let separator = normalized(&self.separator);
+        if separator.is_empty() {
             return Err(Invalid::EmptySeparator);
+        }
+        if separator.starts_with(combines) {
+            return Err(Invalid::CombiningSeparator);
         }
         let list = if self.capitalize {
             WordList::from_words(self.list.iter().map(capitalized))?
         } else {
             self.list.clone()
         };
-        if let Some(word) = list.iter().find(|w| clashes(w, &self.separator)) {
+        if let Some(word) = list.iter().find(|w| clashes(w, &separator)) {
             return Err(Invalid::AmbiguousSeparator {
-                separator: self.separator.clone(),
+                separator,
                 word: word.to_string(),
             });
         }
-        PassphraseGenerator::new(list, words, self.separator.clone())
+        PassphraseGenerator::new(list, words, separator)
     }
 }
 

@@ -13,6 +13,7 @@ use rsecrets_core::Secrets;
 use std::path::Path;
 
 use crate::Invalid;
+use crate::text::{invisible, normalized};
 
 /// The largest word list [`WordList::from_reader`] and [`WordList::from_file`] read:
 /// 64 MiB, some fifty times `/usr/share/dict/words`. A larger input (a mistyped
@@ -101,11 +102,12 @@ impl WordList {
         }
     }
 
-    /// A list from text, one word a line: each line is trimmed, blank lines are
-    /// skipped, and a word seen before is dropped (the first keeps its place). A
-    /// leading byte-order mark is ignored. When every line is a number, blanks and
-    /// a word (`11111 abacus`, the layout of the EFF's and Diceware's files), the
-    /// numbers are dropped.
+    /// A list from text, one word a line (a line ends at LF, CR or CRLF): each line
+    /// is trimmed and [`normalized`](crate::normalized) (NFC, invisible characters
+    /// removed), blank lines are skipped, and a word seen before is dropped (the first
+    /// keeps its place), so words a person cannot tell apart count once. When every
+    /// line is a number, blanks and a word (`11111 abacus`, the layout of the EFF's
+    /// and Diceware's files), the numbers are dropped.
     ///
     /// ```
     /// use rsecrets_recipes::WordList;
@@ -119,10 +121,12 @@ impl WordList {
     ///
     /// [`Invalid::Length`] when there are fewer than two distinct words.
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Blanks and invisible characters (a byte-order mark, say) around a line go;
+        // `from_words` normalizes what is left.
         let lines: Vec<&str> = text
             .lines()
-            .map(str::trim)
+            .flat_map(|line| line.split('\r'))
+            .map(|line| line.trim_matches(|c: char| c.is_whitespace() || invisible(c)))
             .filter(|l| !l.is_empty())
             .collect();
         let numbered: Option<Vec<&str>> = lines.iter().map(|l| numbered_word(l)).collect();
@@ -155,7 +159,7 @@ impl WordList {
     /// use rsecrets_recipes::{Invalid, WordList};
     /// let missing = WordList::from_file("/no/such/word-list.txt").unwrap_err();
     /// assert!(matches!(missing, Invalid::WordListRead { kind: std::io::ErrorKind::NotFound, .. }));
-    /// assert!(missing.to_string().starts_with("cannot read the word list /no/such/word-list.txt: "));
+    /// assert!(missing.to_string().starts_with("cannot read the word list \"/no/such/word-list.txt\": "));
     /// ```
     ///
     /// # Errors
@@ -214,6 +218,7 @@ impl WordList {
     /// De-duplicates `words` (first occurrence kept) and checks the count.
     pub(crate) fn from_words(words: impl Iterator<Item = String>) -> Result<Self, Invalid> {
         let mut seen = BTreeSet::new();
+        let words = words.map(|w| normalized(&w)).filter(|w| !w.is_empty());
         let kept: Vec<String> = words.filter(|w| seen.insert(w.clone())).collect();
         Invalid::check_length("a word list", "distinct words", kept.len(), 2..=usize::MAX)?;
         Ok(WordList {

@@ -93,6 +93,23 @@ impl CharClass {
     }
 }
 
+impl CharClass {
+    /// The name of one character of the class, as in "at least 1 digit".
+    ///
+    /// ```
+    /// assert_eq!(rsecrets_recipes::CharClass::Symbol.singular(), "symbol");
+    /// ```
+    #[must_use]
+    pub const fn singular(self) -> &'static str {
+        match self {
+            CharClass::Lower => "lowercase letter",
+            CharClass::Upper => "uppercase letter",
+            CharClass::Digit => "digit",
+            CharClass::Symbol => "symbol",
+        }
+    }
+}
+
 impl fmt::Display for CharClass {
     /// The class's plural name, as in "at least 2 digits".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

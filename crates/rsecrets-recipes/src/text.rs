@@ -1,0 +1,57 @@
+//! The form in which the recipes compare text that people read: words, separators.
+
+use alloc::string::String;
+
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::char::is_combining_mark;
+
+/// `text` in Unicode normalization form C, without invisible characters (Unicode's
+/// default-ignorable code points: zero-width spaces and joiners, soft hyphens,
+/// variation selectors, byte-order marks, …): two texts a person cannot tell apart
+/// come out equal, so a word list's entropy counts only words that differ.
+///
+/// ```
+/// use rsecrets_recipes::normalized;
+/// assert_eq!(normalized("e\u{301}clair"), "\u{e9}clair"); // NFD to NFC
+/// assert_eq!(normalized("x\u{200b}y"), "xy"); // a zero-width space
+/// assert_eq!(normalized("\u{feff}word"), "word"); // a byte-order mark
+/// ```
+#[must_use]
+pub fn normalized(text: &str) -> String {
+    // ASCII is already NFC and has no invisible character: a list of 64 MiB of it
+    // need not go through the normalizer a character at a time.
+    if text.is_ascii() {
+        return text.into();
+    }
+    text.nfc().filter(|&c| !invisible(c)).collect()
+}
+
+/// Whether `c` starts by combining with what comes before it (a combining mark):
+/// as a separator's first character it would glue itself to the word before.
+pub(crate) fn combines(c: char) -> bool {
+    is_combining_mark(c)
+}
+
+/// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt).
+pub(crate) const fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
