@@ -14,6 +14,9 @@
 // Doc comments on the clap types are the --help text, where URLs stay plain.
 #![allow(rustdoc::bare_urls)]
 
+#[cfg(test)]
+mod tests;
+
 mod cli;
 mod commands;
 mod failure;
@@ -28,6 +31,9 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
+    if let Some(repeated) = repeated_global(std::env::args_os().skip(1)) {
+        return failure::Failure::usage("", repeated).report();
+    }
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {
@@ -55,6 +61,33 @@ fn main() -> ExitCode {
         Ok(Err(failure)) => failure.report(),
         // The hook has said why.
         Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// The options every subcommand takes, given twice: clap refuses `hex -n 3 -n 2`
+/// but merges `-n 3 hex -n 2` (the later wins), so the run would not make what the
+/// first one asked for. Scans the arguments up to `--`.
+fn repeated_global(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let (mut count, mut json) = (0, 0);
+    for arg in args {
+        let arg = arg.to_string_lossy();
+        match &*arg {
+            "--" => break,
+            "--json" => json += 1,
+            "--count" => count += 1,
+            a if a.starts_with("--count=") || (a.starts_with("-n") && !a.starts_with("--")) => {
+                count += 1;
+            }
+            _ => {}
+        }
+    }
+    let twice = |name| format!("the argument '{name}' cannot be used multiple times");
+    if count > 1 {
+        Some(twice("--count <N>"))
+    } else if json > 1 {
+        Some(twice("--json"))
+    } else {
+        None
     }
 }
 

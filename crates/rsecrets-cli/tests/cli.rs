@@ -755,3 +755,13 @@ fn messages_quote_files_and_count_right() {
     let out = run(&["password", "--min-symbols", "1"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 1 symbol but"));
 }
+
+/// `-n` and `--json` go before or after the subcommand's name, once: given twice in
+/// any positions they are refused, as clap refuses them twice after the name.
+#[test]
+fn global_options_given_twice_are_refused_in_any_position() {
+    fails(&["-n", "3", "hex", "-n", "2"], 2);
+    fails(&["--json", "hex", "--json"], 2);
+    fails(&["hex", "-n", "3", "-n", "2"], 2);
+    assert_eq!(lines(&["-n", "2", "hex"]).len(), 2);
+}
