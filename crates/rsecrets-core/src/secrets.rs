@@ -97,6 +97,24 @@ impl<R: Default> Default for Secrets<R> {
     }
 }
 
+impl<R: Clone> Clone for Secrets<R> {
+    /// A `Secrets` on a clone of the generator. For a handle on a generator held
+    /// elsewhere (`OsRng`, `FastRng`) both draw fresh output; for a generator whose
+    /// state is in the value (a seeded ChaCha), both repeat the same output.
+    ///
+    /// ```
+    /// # #[derive(Clone, Default)]
+    /// # struct MyOsRng;
+    /// use rsecrets_core::Secrets;
+    /// let a: Secrets<MyOsRng> = Secrets::default();
+    /// let b = a.clone();
+    /// # drop((a, b));
+    /// ```
+    fn clone(&self) -> Self {
+        Self::new(self.rng.clone())
+    }
+}
+
 impl<R> fmt::Debug for Secrets<R> {
     /// Prints `Secrets { .. }`: a generator's state is a secret.
     ///

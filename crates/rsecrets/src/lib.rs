@@ -4,6 +4,12 @@
 
 mod free;
 
+/// The workspace README's Rust example, compiled and run as a doc test so that what a
+/// newcomer copies works.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use free::{
     DefaultRng, choice, fill_bytes, passphrase, password, pin, randbelow, randbits, reset_url, rng,
     token_bytes, token_hex, token_urlsafe, uuid4,

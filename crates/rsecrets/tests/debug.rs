@@ -52,3 +52,14 @@ fn generators_print_their_shape_not_their_output() -> Result<(), Box<dyn core::e
     assert!(!format!("{phrases:?}").contains(phrase.as_str()));
     Ok(())
 }
+
+/// `SystemRandom` (`Secrets<OsRng>`) is `Clone`, as `OsRng` is: both draw from the OS.
+#[test]
+fn system_random_clones() -> Result<(), Box<dyn core::error::Error>> {
+    let mut a = rsecrets::SystemRandom::default();
+    let mut b = a.clone();
+    // Two 128-bit draws from the OS are equal with probability 2^-128.
+    let (x, y) = (a.randbits(64)?, a.randbits(64)?);
+    assert_ne!((x, y), (b.randbits(64)?, b.randbits(64)?));
+    Ok(())
+}
