@@ -35,7 +35,9 @@ fields particular to the subcommand (e.g. \"bytes\", \"digits\").";
     // Without a subcommand, an `error:` line (exit 2) as for any usage error, rather
     // than the help that clap's derive shows by default.
     subcommand_required = true,
-    arg_required_else_help = false
+    arg_required_else_help = false,
+    // Our own `help`, which, unlike clap's, takes --help itself.
+    disable_help_subcommand = true
 )]
 pub(crate) struct Cli {
     /// Options every subcommand takes.
@@ -157,6 +159,16 @@ pub(crate) enum Command {
     /// fixed by the version and variant).
     #[command(verbatim_doc_comment)]
     Uuid,
+    /// Print this message or the help of the given subcommand
+    Help(HelpArgs),
+}
+
+/// `help`.
+#[derive(Debug, Args)]
+pub(crate) struct HelpArgs {
+    /// The subcommand whose help to print
+    #[arg(value_name = "COMMAND")]
+    pub(crate) command: Option<String>,
 }
 
 /// `hex` and `urlsafe`.

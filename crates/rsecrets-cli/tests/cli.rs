@@ -765,3 +765,48 @@ fn global_options_given_twice_are_refused_in_any_position() {
     fails(&["hex", "-n", "3", "-n", "2"], 2);
     assert_eq!(lines(&["-n", "2", "hex"]).len(), 2);
 }
+
+/// `rsecrets help`, `help COMMAND` and `help --help` print help (exit 0); an unknown
+/// command is a usage error.
+#[test]
+fn the_help_command_takes_help_too() {
+    assert!(
+        String::from_utf8(stdout(&["help", "--help"]))
+            .unwrap()
+            .contains("Usage: rsecrets help")
+    );
+    assert!(
+        String::from_utf8(stdout(&["help", "hex"]))
+            .unwrap()
+            .starts_with("A lowercase hex token")
+    );
+    assert!(
+        String::from_utf8(stdout(&["help"]))
+            .unwrap()
+            .contains("Usage: rsecrets [OPTIONS] <COMMAND>")
+    );
+    fails(&["help", "nosuch"], 2);
+}
+
+/// A word list with a word over 1024 bytes is an unusable file (exit 1, named): a
+/// list of huge words once made a phrase allocate gigabytes and abort.
+#[test]
+fn a_word_list_of_huge_words_is_refused() {
+    let mut huge = vec![b'x'; 5000];
+    huge.extend_from_slice(b"\nshort\n");
+    let list = temp_file("huge-words.txt", &huge);
+    let out = run(&[
+        "passphrase",
+        "-w",
+        "64",
+        "--wordlist",
+        list.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        out.stdout.is_empty() && stderr.contains(&format!("{list:?}")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1024"), "{stderr}");
+}

@@ -28,11 +28,29 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Passphrase(args) => recipes::passphrase(&args, count, &mut out),
         Command::Pin(args) => recipes::pin(args.digits, count, &mut out),
         Command::Url(args) => recipes::url(&args.base, args.param.as_deref(), count, &mut out),
+        Command::Help(args) => help(args.command.as_deref(), &mut out),
     };
     // Flush (and wipe) even after a failure; the first failure is the one reported.
     let finished = out.finish();
     made?;
     Ok(finished?)
+}
+
+/// `rsecrets help [COMMAND]`: the long help of the program or of COMMAND.
+fn help(command: Option<&str>, out: &mut Output) -> Result<(), Failure> {
+    let mut cli = <Cli as clap::CommandFactory>::command();
+    cli.build();
+    let text = match command {
+        None => cli.render_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(sub) => sub.render_long_help(),
+            None => {
+                let message = format!("unrecognized subcommand '{name}'");
+                return Err(Failure::usage("help", message));
+            }
+        },
+    };
+    Ok(out.raw(text.to_string().as_bytes())?)
 }
 
 /// The entropy of `nbytes` uniformly random bytes: 8 bits each.

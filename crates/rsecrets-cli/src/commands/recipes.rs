@@ -105,6 +105,10 @@ pub(super) fn passphrase(
                      a passphrase needs at least 2",
                 file()
             )),
+            Invalid::Length {
+                what: "the longest word of the list",
+                ..
+            } => Failure::Runtime(format!("{}: {e}", file())),
             e => Failure::usage("passphrase", e),
         })?;
     let bits = generator.entropy_bits();
