@@ -810,3 +810,11 @@ fn a_word_list_of_huge_words_is_refused() {
     );
     assert!(stderr.contains("1024"), "{stderr}");
 }
+
+/// Items that look the same are one item: NFC and NFD spellings, a zero-width space.
+#[test]
+fn choice_items_that_look_the_same_are_one() {
+    assert_eq!(entropy(&["choice", "\u{e9}", "e\u{301}"]), 0.0);
+    assert_eq!(entropy(&["choice", "xy", "x\u{200b}y", "z"]), 1.5f64.log2());
+    assert_eq!(json(&["choice", "e\u{301}"])["secret"], "\u{e9}");
+}

@@ -1,6 +1,7 @@
 //! Integers and choices: `int`, `bits` and `choice`.
 
 use rsecrets::rsecrets_core::Buffered;
+use rsecrets::rsecrets_recipes::normalized;
 use rsecrets::{Secrets, Zeroizing};
 
 use crate::failure::Failure;
@@ -52,6 +53,10 @@ pub(super) fn choice(items: &[String], count: u64, out: &mut Output) -> Result<(
             super::recipes::plain_line("choice", "the ITEM", item)?;
         }
     }
+    // As a person reads them (NFC, nothing invisible), so items that look the same
+    // are the same item, for the entropy figure and in the output.
+    let items: Vec<String> = items.iter().map(|i| normalized(i)).collect();
+    let items = &items[..];
     let mut secrets = buffered();
     let bits = choice_entropy_bits(items);
     let fields = [("items", Field::size(items.len()))];
