@@ -49,7 +49,16 @@ impl<S: AsRef<[u8]> + AsMut<[u8]>> Pool<S> {
     /// let pool = rsecrets_core::Pool::new([0u8; 64]);
     /// assert!(pool.is_empty());
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// If `store` holds no byte: such a pool could never fill anything, and
+    /// [`fill`](Self::fill) would wait for it forever.
     pub fn new(mut store: S) -> Self {
+        assert!(
+            !store.as_ref().is_empty(),
+            "a Pool needs room for at least one byte"
+        );
         store.as_mut().zeroize();
         let pos = store.as_mut().len();
         Pool { store, pos }
@@ -195,6 +204,7 @@ impl<const N: usize> Default for Pool<[u8; N]> {
     /// assert!(rsecrets_core::Pool::<[u8; 16]>::default().is_empty());
     /// ```
     fn default() -> Self {
+        let () = const { assert!(N > 0, "a Pool needs room for at least one byte") };
         Pool {
             store: [0; N],
             pos: N,
@@ -256,7 +266,6 @@ impl<R: TryRng, const N: usize> Buffered<R, N> {
     /// # let _ = buffered;
     /// ```
     pub fn new(rng: R) -> Self {
-        let () = const { assert!(N > 0, "a Buffered buffer holds at least one byte") };
         Buffered {
             rng,
             pool: Pool::default(),
@@ -339,6 +348,12 @@ mod tests {
             dst.fill(0xa5);
             if self.calls == 2 { Err(Dry) } else { Ok(()) }
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "at least one byte")]
+    fn a_pool_of_no_bytes_is_refused() {
+        let _ = Pool::new([0u8; 0]);
     }
 
     #[test]
