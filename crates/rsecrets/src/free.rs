@@ -1,8 +1,12 @@
 //! Python-shaped free functions on the default generator.
 
+use core::cell::RefCell;
 use rsecrets_core::{Error, Secrets, UnsignedInt};
 use rsecrets_entropy::FastRng;
-use rsecrets_recipes::{Error as RecipeError, Passphrase, PasswordPolicy};
+
+use rsecrets_recipes::{
+    Error as RecipeError, Passphrase, PassphraseGenerator, PasswordGenerator, PasswordPolicy,
+};
 use zeroize::Zeroizing;
 
 /// The generator behind the free functions, as a value you can hold.
@@ -261,9 +265,9 @@ pub fn reset_url(base: &str, param: Option<&str>) -> Result<Zeroizing<String>, R
 /// # Ok::<(), rsecrets::RecipeError>(())
 /// ```
 ///
-/// To make many passwords of one policy, build it once
-/// (`policy.build()?.generate(&mut rsecrets::rng())`): building counts the valid
-/// passwords exactly, which costs more than drawing one.
+/// The generator built for a policy is kept (one per thread) and used again while
+/// the same policy is asked for, so a loop of one-shot calls costs what drawing from
+/// a built generator costs; a built generator (`policy.build()?`) can also be held.
 ///
 /// # Errors
 ///
@@ -274,7 +278,17 @@ pub fn reset_url(base: &str, param: Option<&str>) -> Result<Zeroizing<String>, R
 ///
 /// Only if the operating system cannot provide randomness.
 pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError> {
-    Ok(policy.build()?.generate(&mut rng())?)
+    LAST_PASSWORD.with_borrow_mut(|last| {
+        if let Some((built, generator)) = last.as_ref() {
+            if *built == policy {
+                return Ok(generator.generate(&mut rng())?);
+            }
+        }
+        let generator = policy.build()?;
+        let password = generator.generate(&mut rng())?;
+        *last = Some((policy, generator));
+        Ok(password)
+    })
 }
 
 /// A passphrase of `words` words from the EFF large list (7776 words, 12.925 bits a
@@ -287,7 +301,9 @@ pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError
 /// # Ok::<(), rsecrets::RecipeError>(())
 /// ```
 ///
-/// For another list, separator or capitalisation, build a [`Passphrase`].
+/// For another list, separator or capitalisation, build a [`Passphrase`]. As for
+/// [`password`], the generator is kept (one per thread) for the next call with the
+/// same number of words.
 ///
 /// # Errors
 ///
@@ -298,8 +314,21 @@ pub fn password(policy: PasswordPolicy) -> Result<Zeroizing<String>, RecipeError
 ///
 /// Only if the operating system cannot provide randomness.
 pub fn passphrase(words: usize) -> Result<Zeroizing<String>, RecipeError> {
-    Ok(Passphrase::new()
-        .words(words)
-        .build()?
-        .generate(&mut rng())?)
+    LAST_PASSPHRASE.with_borrow_mut(|last| {
+        if let Some(generator) = last.as_ref().filter(|g| g.words() == words) {
+            return Ok(generator.generate(&mut rng())?);
+        }
+        let generator = Passphrase::new().words(words).build()?;
+        let phrase = generator.generate(&mut rng())?;
+        *last = Some(generator);
+        Ok(phrase)
+    })
+}
+
+std::thread_local! {
+    /// The generator of this thread's last [`password`] call, and its policy.
+    static LAST_PASSWORD: RefCell<Option<(PasswordPolicy, PasswordGenerator)>> =
+        const { RefCell::new(None) };
+    /// The generator of this thread's last [`passphrase`] call.
+    static LAST_PASSPHRASE: RefCell<Option<PassphraseGenerator>> = const { RefCell::new(None) };
 }

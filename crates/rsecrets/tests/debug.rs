@@ -63,3 +63,24 @@ fn system_random_clones() -> Result<(), Box<dyn core::error::Error>> {
     assert_ne!((x, y), (b.randbits(64)?, b.randbits(64)?));
     Ok(())
 }
+
+/// One-shot calls keep the last generator per thread: a different recipe is built
+/// anew, never served from the old one.
+#[test]
+fn one_shot_calls_follow_the_recipe_asked_for() -> Result<(), Box<dyn core::error::Error>> {
+    use rsecrets::PasswordPolicy;
+    for length in [8, 8, 12, 8] {
+        assert_eq!(
+            rsecrets::password(PasswordPolicy::new().length(length))?.len(),
+            length
+        );
+    }
+    let digits = rsecrets::password(PasswordPolicy::new().alphabet("0123456789").length(9))?;
+    assert!(digits.bytes().all(|b| b.is_ascii_digit()));
+    for words in [3, 3, 7, 3] {
+        assert_eq!(rsecrets::passphrase(words)?.split(' ').count(), words);
+    }
+    assert!(rsecrets::passphrase(0).is_err());
+    assert_eq!(rsecrets::passphrase(2)?.split(' ').count(), 2);
+    Ok(())
+}

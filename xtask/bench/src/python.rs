@@ -15,6 +15,8 @@ work = {
     "randbelow": lambda: secrets.randbelow(10**6),
     "password16": lambda: "".join(secrets.choice(alphabet) for i in range(16)),
     "passphrase6": lambda: " ".join(secrets.choice(words) for i in range(6)),
+    "password10min": lambda: next(p for p in iter(lambda: "".join(secrets.choice(alphabet) for i in range(10)), None)
+        if any(c.islower() for c in p) and any(c.isupper() for c in p) and sum(c.isdigit() for c in p) >= 3),
     "uuid4": lambda: str(uuid.uuid4()),
     "compare_digest": lambda: secrets.compare_digest(a, b),
     "fill_1mib": lambda: secrets.token_bytes(1 << 20),

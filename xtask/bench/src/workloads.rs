@@ -232,6 +232,82 @@ pub(crate) fn all() -> Vec<Workload> {
             None,
         ],
     });
+    // One-shot calls, as users write them, against the draw from a generator built
+    // once (in the floor's column: the goal is 1.5 times it, 2 with minimums).
+    let built = rsecrets::PasswordPolicy::new()
+        .length(16)
+        .build()
+        .expect("a valid policy");
+    v.push(Workload {
+        name: "password(16) one-shot (floor: built once)",
+        python: Some("password16"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let policy = rsecrets::PasswordPolicy::new().length(16);
+                let _ = black_box(rsecrets::password(policy));
+            }),
+            sys!(move || {
+                let _ = black_box(built.generate(&mut rsecrets::rng()));
+            }),
+            None,
+            None,
+        ],
+    });
+    let cpython_policy = || {
+        rsecrets::PasswordPolicy::new()
+            .length(10)
+            .min_lower(1)
+            .min_upper(1)
+            .min_digits(3)
+    };
+    let built = cpython_policy().build().expect("a valid policy");
+    v.push(Workload {
+        name: "password(10, 1 lower, 1 upper, 3 digits) one-shot (floor: built once)",
+        python: Some("password10min"),
+        bytes: None,
+        rust: [
+            sys!(move || {
+                let _ = black_box(rsecrets::password(cpython_policy()));
+            }),
+            sys!(move || {
+                let _ = black_box(built.generate(&mut rsecrets::rng()));
+            }),
+            None,
+            None,
+        ],
+    });
+    let built = rsecrets::Passphrase::new()
+        .build()
+        .expect("the default passphrase");
+    v.push(Workload {
+        name: "passphrase(6) one-shot (floor: built once)",
+        python: Some("passphrase6"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::passphrase(6));
+            }),
+            sys!(move || {
+                let _ = black_box(built.generate(&mut rsecrets::rng()));
+            }),
+            None,
+            None,
+        ],
+    });
+    v.push(Workload {
+        name: "pin(6) one-shot",
+        python: None,
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::pin(6));
+            }),
+            None,
+            None,
+            None,
+        ],
+    });
     v.push(Workload {
         name: "uuid4 string",
         python: Some("uuid4"),

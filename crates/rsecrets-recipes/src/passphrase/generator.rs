@@ -39,7 +39,7 @@ pub struct PassphraseGenerator {
 impl PassphraseGenerator {
     /// `words` (at least 1) words of `list` joined by `separator`.
     pub(crate) fn new(list: WordList, words: usize, separator: String) -> Result<Self, Invalid> {
-        let longest = list.iter().map(str::len).fold(0, usize::max);
+        let longest = list.shape().longest;
         let bounded = 1..=MAX_WORD_BYTES;
         Invalid::check_length(
             "the longest word of the list",

@@ -212,7 +212,15 @@ impl Passphrase {
         } else {
             self.list.clone()
         };
-        if let Some(word) = list.iter().find(|w| clashes(w, &separator)) {
+        // A separator that uses no character of the list's words cannot clash.
+        let chars = &list.shape().chars;
+        let shared = separator.chars().any(|c| chars.binary_search(&c).is_ok());
+        let clash = if shared {
+            list.iter().find(|w| clashes(w, &separator))
+        } else {
+            None
+        };
+        if let Some(word) = clash {
             return Err(Invalid::AmbiguousSeparator {
                 separator,
                 word: word.to_string(),

@@ -47,8 +47,54 @@ pub struct WordList {
 #[derive(Clone)]
 enum Words {
     #[cfg(feature = "std")]
-    Static(&'static [&'static str]),
-    Owned(Vec<String>),
+    Static(&'static Builtin),
+    Owned(Shape, Vec<String>),
+}
+
+/// What a passphrase recipe checks of a list: its longest word, in bytes, and every
+/// character its words use (sorted), so a separator that uses none of them needs no
+/// scan of the words. Worked out once per list: a built-in list's on first use.
+#[derive(Clone, Debug)]
+pub(crate) struct Shape {
+    pub(crate) longest: usize,
+    pub(crate) chars: Vec<char>,
+}
+
+impl Shape {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut chars = BTreeSet::new();
+        let mut longest = 0;
+        for word in words {
+            longest = longest.max(word.len());
+            chars.extend(word.chars());
+        }
+        let chars = chars.into_iter().collect();
+        Shape { longest, chars }
+    }
+}
+
+/// A built-in list and its [`Shape`].
+#[cfg(feature = "std")]
+struct Builtin {
+    words: &'static [&'static str],
+    shape: std::sync::OnceLock<Shape>,
+}
+
+#[cfg(feature = "std")]
+static EFF_LARGE: Builtin = Builtin::new(&diceware_wordlists::EFF_LONG_WORDLIST);
+#[cfg(feature = "std")]
+static EFF_SHORT_1: Builtin = Builtin::new(&diceware_wordlists::EFF_SHORT_WORDLIST_1);
+#[cfg(feature = "std")]
+static EFF_SHORT_2: Builtin = Builtin::new(&diceware_wordlists::EFF_SHORT_WORDLIST_2_0);
+
+#[cfg(feature = "std")]
+impl Builtin {
+    const fn new(words: &'static [&'static str]) -> Self {
+        Builtin {
+            words,
+            shape: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl WordList {
@@ -64,7 +110,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_large() -> Self {
-        Self::builtin(&diceware_wordlists::EFF_LONG_WORDLIST)
+        Self::builtin(&EFF_LARGE)
     }
 
     /// The EFF short word list 1: 1296 short words (one with a hyphen: `yo-yo`),
@@ -76,7 +122,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_short_1() -> Self {
-        Self::builtin(&diceware_wordlists::EFF_SHORT_WORDLIST_1)
+        Self::builtin(&EFF_SHORT_1)
     }
 
     /// The EFF short word list 2: 1296 longer words, each identified by its first
@@ -88,7 +134,7 @@ impl WordList {
     #[cfg(feature = "std")]
     #[must_use]
     pub fn eff_short_2() -> Self {
-        Self::builtin(&diceware_wordlists::EFF_SHORT_WORDLIST_2_0)
+        Self::builtin(&EFF_SHORT_2)
     }
 
     /// The lists are named one by one, not through `diceware_wordlists::Wordlist`,
@@ -96,7 +142,7 @@ impl WordList {
     /// words, the miniLock list alone 58 110) only cost a program's start, one
     /// relocation per word.
     #[cfg(feature = "std")]
-    fn builtin(list: &'static [&'static str]) -> Self {
+    fn builtin(list: &'static Builtin) -> Self {
         WordList {
             words: Words::Static(list),
         }
@@ -222,7 +268,7 @@ impl WordList {
         let kept: Vec<String> = words.filter(|w| seen.insert(w.clone())).collect();
         Invalid::check_length("a word list", "distinct words", kept.len(), 2..=usize::MAX)?;
         Ok(WordList {
-            words: Words::Owned(kept),
+            words: Words::Owned(Shape::of(kept.iter().map(String::as_str)), kept),
         })
     }
 
@@ -237,8 +283,8 @@ impl WordList {
     pub fn len(&self) -> usize {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => words.len(),
-            Words::Owned(words) => words.len(),
+            Words::Static(list) => list.words.len(),
+            Words::Owned(_, words) => words.len(),
         }
     }
 
@@ -265,8 +311,8 @@ impl WordList {
     pub fn get(&self, index: usize) -> Option<&str> {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => words.get(index).copied(),
-            Words::Owned(words) => words.get(index).map(String::as_str),
+            Words::Static(list) => list.words.get(index).copied(),
+            Words::Owned(_, words) => words.get(index).map(String::as_str),
         }
     }
 
@@ -281,6 +327,17 @@ impl WordList {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
+    /// The list's [`Shape`].
+    pub(crate) fn shape(&self) -> &Shape {
+        match &self.words {
+            #[cfg(feature = "std")]
+            Words::Static(list) => list
+                .shape
+                .get_or_init(|| Shape::of(list.words.iter().copied())),
+            Words::Owned(shape, _) => shape,
+        }
+    }
+
     /// `k` uniformly and independently chosen words, handed to `each` in order.
     pub(crate) fn choices<R: TryCryptoRng>(
         &self,
@@ -290,8 +347,8 @@ impl WordList {
     ) -> Result<(), rsecrets_core::Error<R::Error>> {
         match &self.words {
             #[cfg(feature = "std")]
-            Words::Static(words) => secrets.choices(words, k, |w| each(w)),
-            Words::Owned(words) => secrets.choices(words, k, |w| each(w)),
+            Words::Static(list) => secrets.choices(list.words, k, |w| each(w)),
+            Words::Owned(_, words) => secrets.choices(words, k, |w| each(w)),
         }
     }
 
