@@ -1,6 +1,7 @@
 //! Project automation for rsecrets (the cargo-xtask pattern): `cargo xtask <task>`.
 //!
 //! - `ci`: everything CI runs, in order; `.ci/run` calls exactly this.
+//! - `man`: the CLI's manual page, `target/man/rsecrets.1`.
 //! - `bench`: rsecrets against CPython, `rand`, `getrandom` and a local-ChaCha20
 //!   floor, interleaved; prints the table and writes `docs/benchmarks.md` and
 //!   `docs/benchmarks.svg`. Extra arguments go to the bench (`--rounds N`).
@@ -29,9 +30,10 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "ci" => ci(),
         "bench" => bench(),
+        "man" => man(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor; writes docs/benchmarks.*"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page"
             );
             return ExitCode::from(2);
         }
@@ -110,6 +112,29 @@ fn bench() -> Result {
         .arg(root.join("docs"));
     run.args(env::args().skip(2));
     step(&root, "bench", run)
+}
+
+/// Writes the CLI's manual page, `target/man/rsecrets.1`, from its clap definition
+/// (the hidden `rsecrets man`).
+fn man() -> Result {
+    let root = workspace_root();
+    let dir = root.join("target/man");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let page = dir.join("rsecrets.1");
+    let file = std::fs::File::create(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let mut run = cargo(&[
+        "run",
+        "--quiet",
+        "--locked",
+        "-p",
+        "rsecrets-cli",
+        "--",
+        "man",
+    ]);
+    run.stdout(file);
+    step(&root, "manual page", run)?;
+    println!("wrote {}", page.display());
+    Ok(())
 }
 
 /// Builds the published crates (libraries and the CLI) and xtask on the MSRV toolchain.

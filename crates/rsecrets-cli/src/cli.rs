@@ -159,8 +159,26 @@ pub(crate) enum Command {
     /// fixed by the version and variant).
     #[command(verbatim_doc_comment)]
     Uuid,
+    /// A completion script for SHELL, on standard output
+    ///
+    /// A script that teaches SHELL the subcommands and options of rsecrets, e.g.
+    ///   source <(rsecrets completions bash)        in ~/.bashrc
+    ///   rsecrets completions fish > ~/.config/fish/completions/rsecrets.fish
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+    /// The manual page (roff), on standard output: rsecrets man | man -l -
+    #[command(hide = true)]
+    Man,
     /// Print this message or the help of the given subcommand
     Help(HelpArgs),
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell
+    #[arg(value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 /// `help`.

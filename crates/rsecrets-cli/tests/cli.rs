@@ -818,3 +818,35 @@ fn choice_items_that_look_the_same_are_one() {
     assert_eq!(entropy(&["choice", "xy", "x\u{200b}y", "z"]), 1.5f64.log2());
     assert_eq!(json(&["choice", "e\u{301}"])["secret"], "\u{e9}");
 }
+
+/// `completions SHELL` prints a script the shell accepts; bash is checked by
+/// sourcing it. `man` prints a page that `man -l` renders.
+#[test]
+fn completions_and_the_manual_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        assert!(!stdout(&["completions", shell]).is_empty(), "{shell}");
+    }
+    fails(&["completions", "tcsh"], 2);
+    let script = temp_file("completions.bash", &stdout(&["completions", "bash"]));
+    let bash = Command::new("bash")
+        .args(["-c", &format!("source {script:?} && complete -p rsecrets")])
+        .output()
+        .expect("bash runs");
+    let said = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        bash.status.success() && said.contains("_rsecrets rsecrets"),
+        "{said}"
+    );
+    let page = temp_file("rsecrets.1", &stdout(&["man"]));
+    let man = Command::new("man")
+        .args(["-l", page.to_str().unwrap()])
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+        .expect("man runs (.ci/run installs man-db where it is missing)");
+    let text = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        man.status.success() && text.contains("passphrase"),
+        "{text}"
+    );
+}

@@ -29,6 +29,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Pin(args) => recipes::pin(args.digits, count, &mut out),
         Command::Url(args) => recipes::url(&args.base, args.param.as_deref(), count, &mut out),
         Command::Help(args) => help(args.command.as_deref(), &mut out),
+        Command::Completions(args) => completions(args.shell, &mut out),
+        Command::Man => man(&mut out),
     };
     // Flush (and wipe) even after a failure; the first failure is the one reported.
     let finished = out.finish();
@@ -51,6 +53,26 @@ fn help(command: Option<&str>, out: &mut Output) -> Result<(), Failure> {
         },
     };
     Ok(out.raw(text.to_string().as_bytes())?)
+}
+
+/// `rsecrets completions SHELL`: the shell's completion script, from the same clap
+/// definition as the parser.
+fn completions(shell: clap_complete::Shell, out: &mut Output) -> Result<(), Failure> {
+    let mut script = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "rsecrets",
+        &mut script,
+    );
+    Ok(out.raw(&script)?)
+}
+
+/// `rsecrets man`: the manual page, in roff, from the same clap definition.
+fn man(out: &mut Output) -> Result<(), Failure> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut page)?;
+    Ok(out.raw(&page)?)
 }
 
 /// The entropy of `nbytes` uniformly random bytes: 8 bits each.
