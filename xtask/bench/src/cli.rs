@@ -100,3 +100,94 @@ pub(crate) fn compare(rounds: usize) -> Vec<Whole> {
     }
     out
 }
+
+/// One comparison with a tool people reach for: the same work by `rsecrets` and by
+/// the tool.
+struct ToolJob {
+    what: &'static str,
+    args: &'static [&'static str],
+    tool: &'static [&'static str],
+}
+
+const TOOL_JOBS: &[ToolJob] = &[
+    ToolJob {
+        what: "1 GiB of raw bytes",
+        args: &["bytes", "1073741824"],
+        tool: &["openssl", "rand", "1073741824"],
+    },
+    ToolJob {
+        what: "16 MiB as one hex line",
+        args: &["hex", "16777216"],
+        tool: &["openssl", "rand", "-hex", "16777216"],
+    },
+    ToolJob {
+        what: "100 000 passwords, 16 letters and digits",
+        args: &["password", "-l", "16", "-n", "100000"],
+        tool: &["pwgen", "-s", "-1", "16", "100000"],
+    },
+    ToolJob {
+        what: "10 000 passwords, 16 with symbols",
+        args: &["password", "-l", "16", "--symbols", "-n", "10000"],
+        tool: &[
+            "apg", "-a", "1", "-M", "SNCL", "-m", "16", "-x", "16", "-n", "10000",
+        ],
+    },
+    ToolJob {
+        what: "2 000 passphrases of 6 words",
+        args: &["passphrase", "-n", "2000"],
+        tool: &["xkcdpass", "-n", "6", "-c", "2000"],
+    },
+    ToolJob {
+        what: "one random UUID (a process each)",
+        args: &["uuid"],
+        tool: &["uuidgen", "-r"],
+    },
+];
+
+/// One comparison with a tool: minimum seconds of each side.
+pub(crate) struct ToolRun {
+    pub(crate) what: &'static str,
+    pub(crate) command: String,
+    pub(crate) tool: String,
+    pub(crate) rsecrets_s: f64,
+    pub(crate) tool_s: f64,
+}
+
+/// The CLI against `openssl rand`, `pwgen`, `apg`, `xkcdpass` and `uuidgen`,
+/// interleaved, minimum of the rounds; a tool that is not installed is said so and
+/// skipped.
+pub(crate) fn compare_tools(rounds: usize) -> Vec<ToolRun> {
+    let Some(bin) = BINARY.get() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for job in TOOL_JOBS {
+        let (tool, tool_args) = (job.tool[0], &job.tool[1..]);
+        if Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .stdout(Stdio::null())
+            .status()
+            .map_or(true, |s| !s.success())
+        {
+            eprintln!("skipping {}: `{tool}` is not installed", job.what);
+            continue;
+        }
+        let (mut r, mut t) = (f64::INFINITY, f64::INFINITY);
+        for _ in 0..rounds {
+            if let Some(s) = seconds(Command::new(bin).args(job.args)) {
+                r = r.min(s);
+            }
+            if let Some(s) = seconds(Command::new(tool).args(tool_args)) {
+                t = t.min(s);
+            }
+        }
+        out.push(ToolRun {
+            what: job.what,
+            command: format!("rsecrets {}", job.args.join(" ")),
+            tool: job.tool.join(" "),
+            rsecrets_s: r,
+            tool_s: t,
+        });
+    }
+    out
+}

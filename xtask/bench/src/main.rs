@@ -55,12 +55,12 @@ fn main() {
         }
     }
     let table = library(rounds, only.as_deref());
-    let whole = if only.is_some() {
-        Vec::new()
+    let (whole, tools) = if only.is_some() {
+        (Vec::new(), Vec::new())
     } else {
-        cli::compare(cli_rounds)
+        (cli::compare(cli_rounds), cli::compare_tools(cli_rounds))
     };
-    let text = report::markdown(&table, &whole, rounds, cli_rounds);
+    let text = report::markdown(&table, &whole, &tools, rounds, cli_rounds);
     println!("{text}");
     if let Some(dir) = out_dir {
         let dir = std::path::Path::new(&dir);
