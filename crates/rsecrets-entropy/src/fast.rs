@@ -20,10 +20,10 @@ use crate::{Error, OsRng};
 
 /// Length of the ChaCha20 key at the start of the state.
 const KEY_LEN: usize = 32;
-/// Keystream made per refill: the next key, then the output buffer. 60 blocks, a
-/// multiple of the 4 blocks the SIMD backends compute at once, with the seal after
-/// them still inside the state.
-const STREAM_LEN: usize = 60 * 64;
+/// Keystream made per refill: the next key, then the output buffer. 48 blocks: a
+/// multiple of the 16 blocks the AVX-512 backend computes at once and of AVX2's 4,
+/// with the seal after them still inside one page.
+const STREAM_LEN: usize = 48 * 64;
 /// Offset of the seal: the fork epoch the key was seeded in, plus one, as a
 /// little-endian u64. It reads 0 in a new state and in a child whose state the kernel
 /// wiped on fork, and differs from the current epoch + 1 in a child after any fork
@@ -295,7 +295,7 @@ fn on_new_state<T>(
 ///   (`MADV_WIPEONFORK`), which also catches forks that skip the atfork handlers.
 /// - **Reseeding**: a new 32-byte key from the OS once 1 MiB of keystream has been
 ///   made under the current one or 60 seconds have passed (both checked at each
-///   refill of the 3808-byte buffer and on each large request), after a fork, and
+///   refill of the 3040-byte buffer and on each large request), after a fork, and
 ///   on [`TryFastRng::reseed`].
 /// - **Thread exit** wipes the thread's state and unmaps it.
 /// - **Large requests** (2 KiB and more) take a one-time key from the buffer and are
