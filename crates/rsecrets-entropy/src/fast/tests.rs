@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::vec;
+use std::vec::Vec;
 
 use super::*;
 
@@ -224,4 +225,47 @@ fn handles_share_the_thread_state() {
     b.reseed().unwrap();
     let reseeds = STATE.with(|s| s.borrow().as_ref().map(|c| c.seed.reseeds).unwrap());
     assert!(reseeds >= 2, "reseed() goes to the OS");
+}
+
+/// The construction, pinned by outside numbers: with a key of zeros, a refill makes
+/// the ChaCha20 keystream of RFC 8439's test vectors (appendix A.1, #1 and #2: key
+/// and nonce zero, blocks 0 and 1), whose first 32 bytes become the next key and
+/// whose rest is served in order.
+#[test]
+fn a_refill_is_the_rfc_8439_keystream() {
+    let hex = |s: &str| -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    };
+    let block0 = hex(
+        "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7\
+         da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586",
+    );
+    let block1 = hex(
+        "9f07e7be5551387a98ba977c732d080dcb0f29a048e3656912c6533e32ee7aed\
+         29b721769ce64e43d57133b074d839d531ed1f28510afb45ace10a1f4b794d6f",
+    );
+    let mut core = Core::new().unwrap();
+    core.fill(&mut [0u8; 1]).unwrap(); // seeded and sealed
+    // Inject the key: zeros, sealed for this process; the buffer left empty.
+    let seal = os::fork_epoch().wrapping_add(1);
+    core.pool
+        .refill(|page| {
+            page.0.bytes_mut()[..KEY_LEN].fill(0);
+            page.0.bytes_mut()[SEAL..SEAL_END].copy_from_slice(&seal.to_le_bytes());
+            Ok::<(), Error>(())
+        })
+        .unwrap();
+    core.pool.clear();
+    let mut served = [0u8; 96];
+    core.fill(&mut served).unwrap();
+    assert_eq!(
+        core.page_bytes()[..KEY_LEN],
+        block0[..KEY_LEN],
+        "the next key"
+    );
+    assert_eq!(served[..32], block0[KEY_LEN..], "block 0 after the key");
+    assert_eq!(served[32..], block1[..], "block 1");
 }
