@@ -163,8 +163,9 @@ impl Core {
     #[cold]
     #[inline(never)]
     fn fill_slow(&mut self, dst: &mut [u8]) -> Result<(), Error> {
+        let unsealed = !self.sealed();
         let Core { pool, seed } = self;
-        if pool.store().seal() != os::fork_epoch().wrapping_add(1) {
+        if unsealed {
             // Never serve what is left of a buffer made before a fork.
             pool.refill(|page| seed.refill(page, true))?;
         }

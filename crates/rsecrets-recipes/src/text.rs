@@ -3,7 +3,6 @@
 use alloc::string::String;
 
 use unicode_normalization::UnicodeNormalization as _;
-use unicode_normalization::char::is_combining_mark;
 
 /// `text` in Unicode normalization form C, without invisible characters (Unicode's
 /// default-ignorable code points: zero-width spaces and joiners, soft hyphens,
@@ -24,12 +23,6 @@ pub fn normalized(text: &str) -> String {
         return text.into();
     }
     text.nfc().filter(|&c| !invisible(c)).collect()
-}
-
-/// Whether `c` starts by combining with what comes before it (a combining mark):
-/// as a separator's first character it would glue itself to the word before.
-pub(crate) fn combines(c: char) -> bool {
-    is_combining_mark(c)
 }
 
 /// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt).

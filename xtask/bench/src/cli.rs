@@ -70,6 +70,31 @@ fn seconds(cmd: &mut Command) -> Option<f64> {
     ok.then(|| t.elapsed().as_secs_f64())
 }
 
+/// `program` with `args`.
+fn command<S: AsRef<std::ffi::OsStr>>(program: &str, args: impl IntoIterator<Item = S>) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.args(args);
+    cmd
+}
+
+/// The minimum seconds of each of two commands, run in turn for `rounds` rounds.
+fn race(
+    rounds: usize,
+    mut first: impl FnMut() -> Command,
+    mut second: impl FnMut() -> Command,
+) -> (f64, f64) {
+    let (mut a, mut b) = (f64::INFINITY, f64::INFINITY);
+    for _ in 0..rounds {
+        if let Some(s) = seconds(&mut first()) {
+            a = a.min(s);
+        }
+        if let Some(s) = seconds(&mut second()) {
+            b = b.min(s);
+        }
+    }
+    (a, b)
+}
+
 pub(crate) fn compare(rounds: usize) -> Vec<Whole> {
     let Some(bin) = BINARY.get() else {
         eprintln!("no --cli binary given: skipping the whole-process comparison");
@@ -82,15 +107,11 @@ pub(crate) fn compare(rounds: usize) -> Vec<Whole> {
             eprintln!("skipping `rsecrets {}`: not available", job.args.join(" "));
             continue;
         }
-        let (mut r, mut p) = (f64::INFINITY, f64::INFINITY);
-        for _ in 0..rounds {
-            if let Some(s) = seconds(Command::new(bin).args(job.args)) {
-                r = r.min(s);
-            }
-            if let Some(s) = seconds(Command::new("python3").args(["-c", job.python])) {
-                p = p.min(s);
-            }
-        }
+        let (r, p) = race(
+            rounds,
+            || command(bin, job.args),
+            || command("python3", ["-c", job.python]),
+        );
         out.push(Whole {
             what: job.what,
             command: format!("rsecrets {}", job.args.join(" ")),
@@ -172,15 +193,11 @@ pub(crate) fn compare_tools(rounds: usize) -> Vec<ToolRun> {
             eprintln!("skipping {}: `{tool}` is not installed", job.what);
             continue;
         }
-        let (mut r, mut t) = (f64::INFINITY, f64::INFINITY);
-        for _ in 0..rounds {
-            if let Some(s) = seconds(Command::new(bin).args(job.args)) {
-                r = r.min(s);
-            }
-            if let Some(s) = seconds(Command::new(tool).args(tool_args)) {
-                t = t.min(s);
-            }
-        }
+        let (r, t) = race(
+            rounds,
+            || command(bin, job.args),
+            || command(tool, tool_args),
+        );
         out.push(ToolRun {
             what: job.what,
             command: format!("rsecrets {}", job.args.join(" ")),

@@ -31,6 +31,30 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> String {
     }
 }
 
+/// A table of whole-process timings: the `labels` columns, then rsecrets' seconds,
+/// the `other` side's seconds, and how many times slower the other side is.
+fn seconds_table<const N: usize>(
+    s: &mut String,
+    labels: [&str; N],
+    other: &str,
+    rows: impl Iterator<Item = ([String; N], f64, f64)>,
+) {
+    let _ = writeln!(
+        s,
+        "| {} | rsecrets (s) | {other} (s) | {other} / rsecrets |",
+        labels.join(" | ")
+    );
+    let _ = writeln!(s, "|{}---:|---:|---:|", "---|".repeat(N));
+    for (cells, ours, theirs) in rows {
+        let _ = writeln!(
+            s,
+            "| {} | {ours:.3} | {theirs:.3} | {:.1} × |",
+            cells.join(" | "),
+            theirs / ours
+        );
+    }
+}
+
 pub(crate) fn markdown(
     rows: &[Row],
     whole: &[Whole],
@@ -100,23 +124,15 @@ pub(crate) fn markdown(
              the tool, both writing to /dev/null; minimum of {cli_rounds} interleaved rounds, \
              in seconds. A tool that is not installed is left out (the bench says so).\n"
         );
-        let _ = writeln!(
-            s,
-            "| work | rsecrets | tool | rsecrets (s) | tool (s) | tool / rsecrets |"
-        );
-        let _ = writeln!(s, "|---|---|---|---:|---:|---:|");
-        for t in tools {
-            let _ = writeln!(
-                s,
-                "| {} | `{}` | `{}` | {:.3} | {:.3} | {:.1} × |",
-                t.what,
-                t.command,
-                t.tool,
-                t.rsecrets_s,
-                t.tool_s,
-                t.tool_s / t.rsecrets_s
-            );
-        }
+        let rows = tools.iter().map(|t| {
+            let cells = [
+                t.what.to_owned(),
+                format!("`{}`", t.command),
+                format!("`{}`", t.tool),
+            ];
+            (cells, t.rsecrets_s, t.tool_s)
+        });
+        seconds_table(&mut s, ["work", "rsecrets", "tool"], "tool", rows);
     }
     if !whole.is_empty() {
         let _ = writeln!(
@@ -125,22 +141,11 @@ pub(crate) fn markdown(
              the same work, both writing to /dev/null; minimum of {cli_rounds} interleaved \
              rounds, in seconds.\n"
         );
-        let _ = writeln!(
-            s,
-            "| work | command | rsecrets (s) | CPython (s) | CPython / rsecrets |"
-        );
-        let _ = writeln!(s, "|---|---|---:|---:|---:|");
-        for w in whole {
-            let _ = writeln!(
-                s,
-                "| {} | `{}` | {:.3} | {:.3} | {:.1} × |",
-                w.what,
-                w.command,
-                w.rsecrets_s,
-                w.python_s,
-                w.python_s / w.rsecrets_s
-            );
-        }
+        let rows = whole.iter().map(|w| {
+            let cells = [w.what.to_owned(), format!("`{}`", w.command)];
+            (cells, w.rsecrets_s, w.python_s)
+        });
+        seconds_table(&mut s, ["work", "command"], "CPython", rows);
     }
     s
 }

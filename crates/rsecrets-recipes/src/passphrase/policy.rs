@@ -2,10 +2,12 @@
 
 use alloc::string::{String, ToString};
 
+use unicode_normalization::char::is_combining_mark;
+
 use super::generator::PassphraseGenerator;
 use super::wordlist::WordList;
 use crate::Invalid;
-use crate::text::{combines, normalized};
+use crate::text::normalized;
 
 /// The number of words of [`Passphrase`]'s default: 6 (77.5 bits with the EFF
 /// large list, the EFF's own advice).
@@ -204,7 +206,8 @@ impl Passphrase {
         if separator.is_empty() {
             return Err(Invalid::EmptySeparator);
         }
-        if separator.starts_with(combines) {
+        // A combining mark first would glue itself to the word before.
+        if separator.starts_with(is_combining_mark) {
             return Err(Invalid::CombiningSeparator);
         }
         let list = if self.capitalize {
