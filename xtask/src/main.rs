@@ -5,11 +5,14 @@
 //! - `bench`: rsecrets against CPython, `rand`, `getrandom` and a local-ChaCha20
 //!   floor, interleaved; prints the table and writes `docs/benchmarks.md` and
 //!   `docs/benchmarks.svg`. Extra arguments go to the bench (`--rounds N`).
+//! - `proof`: the checks behind the project's claims, each with a negative control;
+//!   writes `docs/proof.md` (`--quick`: the short forms CI runs).
 
 use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod proof;
 mod tidy;
 
 /// The toolchain our `rust-version` promises; `ci` checks the libraries, the CLI and
@@ -31,9 +34,10 @@ fn main() -> ExitCode {
         "ci" => ci(),
         "bench" => bench(),
         "man" => man(),
+        "proof" => proof::proof(&env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page\n  proof  [--quick] [--only SECTION]: the checks behind the claims; writes docs/proof.md"
             );
             return ExitCode::from(2);
         }

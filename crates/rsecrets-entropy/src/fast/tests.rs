@@ -254,6 +254,10 @@ fn a_refill_is_the_rfc_8439_keystream() {
     core.pool
         .refill(|page| {
             page.0.bytes_mut()[..KEY_LEN].fill(0);
+            // `cargo xtask proof`'s negative control: one key bit off must fail.
+            if std::env::var_os("RSECRETS_KAT_CONTROL").is_some() {
+                page.0.bytes_mut()[0] = 1;
+            }
             page.0.bytes_mut()[SEAL..SEAL_END].copy_from_slice(&seal.to_le_bytes());
             Ok::<(), Error>(())
         })
