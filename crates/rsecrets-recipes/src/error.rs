@@ -51,6 +51,11 @@ pub enum Invalid {
     /// A base URL whose query already has the parameter: a server that reads the
     /// first value would see that one (often empty), not the token.
     ParamInBase,
+    /// An API key prefix that is empty, longer than
+    /// [`MAX_API_KEY_PREFIX`](crate::MAX_API_KEY_PREFIX), or not ASCII letters and
+    /// digits.
+    #[cfg(feature = "alloc")]
+    ApiKeyPrefix,
     /// A password alphabet character that is not printable ASCII (`!` to `~`).
     AlphabetChar {
         /// The first such character.
@@ -208,6 +213,12 @@ impl fmt::Display for Invalid {
             Invalid::BaseHasFragment => {
                 f.write_str("the base URL has a #fragment, so a query parameter cannot follow it")
             }
+            #[cfg(feature = "alloc")]
+            Invalid::ApiKeyPrefix => write!(
+                f,
+                "an API key prefix must be 1 to {} ASCII letters or digits",
+                crate::MAX_API_KEY_PREFIX
+            ),
             Invalid::ParamInBase => f.write_str(
                 "the base URL's query already has this parameter: a server reading the first \
                  value would not see the token",

@@ -8,6 +8,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "alloc")]
+mod apikey;
 mod error;
 #[cfg(feature = "alloc")]
 mod passphrase;
@@ -19,6 +21,11 @@ mod text;
 #[cfg(feature = "alloc")]
 mod url;
 
+#[cfg(feature = "alloc")]
+pub use apikey::{
+    API_KEY_CHECKSUM_CHARS, API_KEY_ENTROPY_BITS, API_KEY_RANDOM_CHARS, ApiKey, ApiKeyError,
+    BASE62, MAX_API_KEY_PREFIX,
+};
 pub use error::{Error, Invalid};
 #[cfg(feature = "std")]
 pub use passphrase::MAX_WORD_LIST_BYTES;
