@@ -159,6 +159,20 @@ pub(crate) enum Command {
     /// fixed by the version and variant).
     #[command(verbatim_doc_comment)]
     Uuid,
+    /// An API key, PREFIX_ and 36 base62 characters: 178.6 bits of entropy
+    ///
+    /// PREFIX (1 to 16 ASCII letters or digits), "_", 30 characters drawn uniformly
+    /// from 0-9 A-Z a-z, and the CRC-32 of those 30 in 6 base62 digits, as GitHub's
+    /// ghp_... keys: secret scanners recognise them, and a server can reject a
+    /// mistyped or made-up key without its database. With --json, "sha256" is the
+    /// key's SHA-256 in hex: what a server stores. Entropy: 30·log2(62) = 178.63 bits
+    /// (the prefix and the checksum add none).
+    /// With --check KEY, nothing is made: exit 0 if KEY is well formed with a
+    /// matching checksum (and has PREFIX, when --prefix is given), else exit 1 and
+    /// error: ... on standard error. --check - reads KEY from standard input, which
+    /// keeps it out of the process list and the shell's history.
+    #[command(verbatim_doc_comment)]
+    Apikey(ApiKeyArgs),
     /// A completion script for SHELL, on standard output
     ///
     /// A script that teaches SHELL the subcommands and options of rsecrets, e.g.
@@ -328,6 +342,22 @@ pub(crate) struct UrlArgs {
     /// NAME uses only A-Z a-z 0-9 - . _ ~ and BASE must then have no #fragment
     #[arg(long, value_name = "NAME", value_parser = parse::param_name)]
     pub(crate) param: Option<String>,
+}
+
+/// `apikey`.
+#[derive(Debug, Args)]
+pub(crate) struct ApiKeyArgs {
+    /// The prefix: 1 to 16 ASCII letters or digits
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        value_parser = parse::api_key_prefix,
+        required_unless_present = "check"
+    )]
+    pub(crate) prefix: Option<String>,
+    /// Check KEY instead of making keys (- reads it from standard input)
+    #[arg(long, value_name = "KEY")]
+    pub(crate) check: Option<String>,
 }
 
 /// `pin`.

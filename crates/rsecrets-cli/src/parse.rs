@@ -111,6 +111,17 @@ pub(crate) fn param_name(s: &str) -> Result<String, String> {
     }
 }
 
+/// `apikey --prefix` PREFIX: what [`rsecrets::ApiKey::generate`] accepts, checked
+/// here so a bad prefix is a usage error.
+pub(crate) fn api_key_prefix(s: &str) -> Result<String, String> {
+    let max = rsecrets::rsecrets_recipes::MAX_API_KEY_PREFIX;
+    if (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("a prefix is 1 to {max} ASCII letters or digits"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

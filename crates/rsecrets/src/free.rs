@@ -5,7 +5,8 @@ use rsecrets_core::{Error, Secrets, UnsignedInt};
 use rsecrets_entropy::FastRng;
 
 use rsecrets_recipes::{
-    Error as RecipeError, Passphrase, PassphraseGenerator, PasswordGenerator, PasswordPolicy,
+    ApiKey, Error as RecipeError, Passphrase, PassphraseGenerator, PasswordGenerator,
+    PasswordPolicy,
 };
 use zeroize::Zeroizing;
 
@@ -227,6 +228,27 @@ pub fn fill_bytes(dst: &mut [u8]) {
 /// Only if the operating system cannot provide randomness.
 pub fn pin(digits: usize) -> Result<Zeroizing<String>, RecipeError> {
     rsecrets_recipes::pin(&mut rng(), digits)
+}
+
+/// An API key in GitHub's scheme: `prefix_` + 30 random base62 characters + a
+/// 6-character checksum, 178.6 bits. Check one with [`ApiKey::check`]; store its
+/// [`ApiKey::sha256_hex`]. See [`rsecrets_recipes::ApiKey`].
+///
+/// ```
+/// let key = rsecrets::api_key("acme")?;
+/// assert_eq!(rsecrets::ApiKey::check(key.as_str(), Some("acme")), Ok("acme"));
+/// # Ok::<(), rsecrets::RecipeError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`ApiKey::generate`]: a prefix that is not 1 to 16 ASCII letters or digits.
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn api_key(prefix: &str) -> Result<ApiKey, RecipeError> {
+    ApiKey::generate(&mut rng(), prefix)
 }
 
 /// A password-reset style URL: `base` followed by [`token_urlsafe`]`(None)`, as in

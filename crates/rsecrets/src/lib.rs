@@ -11,8 +11,8 @@ mod free;
 pub struct ReadmeDoctests;
 
 pub use free::{
-    DefaultRng, choice, fill_bytes, passphrase, password, pin, randbelow, randbits, reset_url, rng,
-    token_bytes, token_hex, token_urlsafe, uuid4,
+    DefaultRng, api_key, choice, fill_bytes, passphrase, password, pin, randbelow, randbits,
+    reset_url, rng, token_bytes, token_hex, token_urlsafe, uuid4,
 };
 
 /// Every layer, re-exported whole, for what the free functions do not cover.
@@ -24,7 +24,8 @@ pub use rsecrets_core::{Error, Int, Secrets, UnsignedInt};
 pub use rsecrets_entropy::OsRng;
 pub use rsecrets_recipes::Error as RecipeError;
 pub use rsecrets_recipes::{
-    CharClass, Passphrase, PassphraseGenerator, PasswordGenerator, PasswordPolicy, WordList,
+    ApiKey, ApiKeyError, CharClass, Passphrase, PassphraseGenerator, PasswordGenerator,
+    PasswordPolicy, WordList,
 };
 pub use rsecrets_token::{DEFAULT_ENTROPY, MAX_TOKEN_BYTES};
 pub use zeroize::Zeroizing;

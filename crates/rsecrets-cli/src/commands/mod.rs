@@ -28,6 +28,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Passphrase(args) => recipes::passphrase(&args, count, &mut out),
         Command::Pin(args) => recipes::pin(args.digits, count, &mut out),
         Command::Url(args) => recipes::url(&args.base, args.param.as_deref(), count, &mut out),
+        Command::Apikey(args) => recipes::api_key(&args, &cli.global, &mut out),
         Command::Help(args) => help(args.command.as_deref(), &mut out),
         Command::Completions(args) => completions(args.shell, &mut out),
         Command::Man => man(&mut out),

@@ -2,13 +2,16 @@
 //! once (checking every argument before anything is written) and then draws `count`
 //! secrets from it.
 
-use std::io::{self, Write as _};
+use std::io::{self, BufRead as _, Read as _, Write as _};
 
+use rsecrets::Zeroizing;
 use rsecrets::rsecrets_recipes;
-use rsecrets::rsecrets_recipes::{Invalid, Passphrase, PasswordPolicy, WordList};
+use rsecrets::rsecrets_recipes::{
+    API_KEY_ENTROPY_BITS, ApiKey, Invalid, Passphrase, PasswordPolicy, WordList,
+};
 
 use super::byte_entropy_bits;
-use crate::cli::{List, PassphraseArgs, PasswordArgs};
+use crate::cli::{ApiKeyArgs, Global, List, PassphraseArgs, PasswordArgs};
 use crate::failure::Failure;
 use crate::output::{Field, Output};
 
@@ -185,6 +188,73 @@ pub(super) fn url(
         out.secret(&url, bits, &[])?;
     }
     Ok(())
+}
+
+/// The longest line `apikey --check -` reads: far past any key (16 + 1 + 36 bytes).
+const MAX_KEY_LINE: u64 = 4096;
+
+/// `rsecrets apikey --prefix P`: `-n` keys; or `--check KEY`: exit 0 or 1.
+pub(super) fn api_key(args: &ApiKeyArgs, global: &Global, out: &mut Output) -> Result<(), Failure> {
+    if let Some(key) = &args.check {
+        if global.count.is_some() {
+            return Err(Failure::conflict("apikey", "--check", "--count"));
+        }
+        if global.json {
+            return Err(Failure::conflict("apikey", "--check", "--json"));
+        }
+        let line;
+        let key = if key == "-" {
+            line = key_from_stdin()?;
+            line.as_str()
+        } else {
+            key.as_str()
+        };
+        return match ApiKey::check(key, args.prefix.as_deref()) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(Failure::Runtime(e.to_string())),
+        };
+    }
+    // clap requires --prefix without --check.
+    let prefix = args.prefix.as_deref().unwrap_or_default();
+    let mut rng = rsecrets::rng();
+    for _ in 0..global.count.unwrap_or(1) {
+        let key = ApiKey::generate(&mut rng, prefix)?;
+        let digest = if out.is_json() {
+            key.sha256_hex()
+        } else {
+            String::new()
+        };
+        let fields = [
+            ("prefix", Field::Str(prefix)),
+            ("sha256", Field::Str(&digest)),
+        ];
+        out.secret(key.as_str(), API_KEY_ENTROPY_BITS, &fields)?;
+    }
+    Ok(())
+}
+
+/// One line from standard input, its line end (`\n` or `\r\n`) removed, wiped when
+/// dropped; at most [`MAX_KEY_LINE`] bytes are read.
+fn key_from_stdin() -> Result<Zeroizing<String>, Failure> {
+    let mut line = Zeroizing::new(Vec::new());
+    let read = io::stdin()
+        .lock()
+        .take(MAX_KEY_LINE + 1)
+        .read_until(b'\n', &mut line);
+    read.map_err(|e| Failure::Runtime(format!("cannot read the key from standard input: {e}")))?;
+    if line.len() as u64 > MAX_KEY_LINE {
+        return Err(Failure::Runtime(format!(
+            "the key on standard input is longer than {MAX_KEY_LINE} bytes"
+        )));
+    }
+    for end in [&b"\n"[..], b"\r"] {
+        if line.ends_with(end) {
+            line.pop();
+        }
+    }
+    let text = core::str::from_utf8(&line)
+        .map_err(|_| Failure::Runtime("the key on standard input is not UTF-8".into()))?;
+    Ok(Zeroizing::new(text.to_owned()))
 }
 
 /// One line on standard error when a password or passphrase has under 64 bits, so a
