@@ -214,6 +214,9 @@ pub(crate) struct TokenArgs {
         allow_negative_numbers = true
     )]
     pub(crate) nbytes: usize,
+    /// The smallest number of bytes whose exact entropy reaches B bits (instead of NBYTES)
+    #[arg(long, value_name = "B", value_parser = parse::entropy_bits, conflicts_with = "nbytes")]
+    pub(crate) bits: Option<u32>,
 }
 
 /// `bytes`.
@@ -265,6 +268,9 @@ pub(crate) struct PasswordArgs {
         allow_negative_numbers = true
     )]
     pub(crate) length: usize,
+    /// The smallest length whose exact entropy reaches B bits (instead of --length)
+    #[arg(long, value_name = "B", value_parser = parse::entropy_bits, conflicts_with = "length")]
+    pub(crate) bits: Option<u32>,
     /// At least K lowercase letters (a-z)
     #[arg(long, value_name = "K", value_parser = parse::minimum, allow_negative_numbers = true)]
     pub(crate) min_lower: Option<usize>,
@@ -301,6 +307,9 @@ pub(crate) struct PassphraseArgs {
         allow_negative_numbers = true
     )]
     pub(crate) words: usize,
+    /// The smallest number of words whose exact entropy reaches B bits (instead of --words)
+    #[arg(long, value_name = "B", value_parser = parse::entropy_bits, conflicts_with = "words")]
+    pub(crate) bits: Option<u32>,
     /// One of the EFF lists: eff-large (7776 words), eff-short (1296 short words) or
     /// eff-short-prefix (1296 words, each known by its first three letters)
     #[arg(long, value_enum, value_name = "LIST", default_value = "eff-large")]

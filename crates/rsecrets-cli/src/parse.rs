@@ -56,6 +56,13 @@ pub(crate) fn token_bytes(s: &str) -> Result<usize, String> {
     size_in(s, 0, MAX_TOKEN_BYTES, "bytes")
 }
 
+/// `--bits` B: 1 to the bits of the largest token (8·`MAX_TOKEN_BYTES`).
+pub(crate) fn entropy_bits(s: &str) -> Result<u32, String> {
+    let max = 8 * MAX_TOKEN_BYTES as u128;
+    let bits = in_range(s, 1, max, "bits")?;
+    u32::try_from(bits).map_err(|_| format!("at most {max} bits"))
+}
+
 /// `bytes` NBYTES: any `u64` (the output is streamed, never held whole).
 pub(crate) fn stream_bytes(s: &str) -> Result<u64, String> {
     let max = u128::from(u64::MAX);

@@ -8,7 +8,9 @@ mod recipes;
 mod tokens;
 
 use self::tokens::Encoding;
-use crate::cli::{Cli, Command};
+use rsecrets::MAX_TOKEN_BYTES;
+
+use crate::cli::{Cli, Command, TokenArgs};
 use crate::failure::Failure;
 use crate::output::Output;
 
@@ -17,8 +19,11 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
     let count = cli.global.count.unwrap_or(1);
     let mut out = Output::new(cli.global.json)?;
     let made = match cli.command {
-        Command::Hex(args) => tokens::token(Encoding::Hex, args.nbytes, count, &mut out),
-        Command::Urlsafe(args) => tokens::token(Encoding::Urlsafe, args.nbytes, count, &mut out),
+        Command::Hex(args) => {
+            token_size("hex", &args).and_then(|n| tokens::token(Encoding::Hex, n, count, &mut out))
+        }
+        Command::Urlsafe(args) => token_size("urlsafe", &args)
+            .and_then(|n| tokens::token(Encoding::Urlsafe, n, count, &mut out)),
         Command::Uuid => tokens::uuid(count, &mut out),
         Command::Bytes(args) => bytes::bytes(&args, &cli.global, &mut out),
         Command::Int(args) => numbers::int(args.below, count, &mut out),
@@ -74,6 +79,45 @@ fn man(out: &mut Output) -> Result<(), Failure> {
     let mut page = Vec::new();
     clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut page)?;
     Ok(out.raw(&page)?)
+}
+
+/// A token's NBYTES, or with `--bits B` the fewest bytes that hold B bits.
+fn token_size(subcommand: &str, args: &TokenArgs) -> Result<usize, Failure> {
+    match args.bits {
+        None => Ok(args.nbytes),
+        Some(bits) => size_for_bits(subcommand, "bytes", bits, MAX_TOKEN_BYTES, |n| {
+            Some(byte_entropy_bits(n))
+        }),
+    }
+}
+
+/// `--bits B`: the smallest size in `1..=max` whose exact entropy (`entropy(size)`,
+/// `None` where the size cannot be made) reaches B bits. `max` when `max` cannot be
+/// made either: building at that size then reports why. Entropy grows with size, so
+/// a binary search finds it.
+fn size_for_bits(
+    subcommand: &str,
+    unit: &str,
+    bits: u32,
+    max: usize,
+    entropy: impl Fn(usize) -> Option<f64>,
+) -> Result<usize, Failure> {
+    let reaches = |size| entropy(size).is_some_and(|e| e >= f64::from(bits));
+    match entropy(max) {
+        None => return Ok(max),
+        Some(most) if most < f64::from(bits) => {
+            let message = format!("--bits {bits}: at most {most:.2} bits, with {max} {unit}");
+            return Err(Failure::usage(subcommand, message));
+        }
+        Some(_) => {}
+    }
+    // `reaches(hi)` holds; `lo` is 0 or a size that does not reach.
+    let (mut lo, mut hi) = (0, max);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if reaches(mid) { hi = mid } else { lo = mid }
+    }
+    Ok(hi)
 }
 
 /// The entropy of `nbytes` uniformly random bytes: 8 bits each.

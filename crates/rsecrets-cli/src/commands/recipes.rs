@@ -7,10 +7,11 @@ use std::io::{self, BufRead as _, Read as _, Write as _};
 use rsecrets::Zeroizing;
 use rsecrets::rsecrets_recipes;
 use rsecrets::rsecrets_recipes::{
-    API_KEY_ENTROPY_BITS, ApiKey, Invalid, Passphrase, PasswordPolicy, WordList,
+    API_KEY_ENTROPY_BITS, ApiKey, Invalid, MAX_CONSTRAINED_LENGTH, MAX_PASSPHRASE_WORDS,
+    MAX_PASSWORD_LENGTH, Passphrase, PasswordPolicy, WordList,
 };
 
-use super::byte_entropy_bits;
+use super::{byte_entropy_bits, size_for_bits};
 use crate::cli::{ApiKeyArgs, Global, List, PassphraseArgs, PasswordArgs};
 use crate::failure::Failure;
 use crate::output::{Field, Output};
@@ -22,7 +23,7 @@ const WARN_BELOW_BITS: f64 = 64.0;
 /// `rsecrets password`: a password drawn uniformly from every string the policy
 /// allows, log2(that many) bits.
 pub(super) fn password(args: &PasswordArgs, count: u64, out: &mut Output) -> Result<(), Failure> {
-    let mut policy = PasswordPolicy::new().length(args.length);
+    let mut policy = PasswordPolicy::new();
     if let Some(chars) = &args.alphabet {
         policy = policy.alphabet(chars);
     }
@@ -36,7 +37,25 @@ pub(super) fn password(args: &PasswordArgs, count: u64, out: &mut Output) -> Res
         .min_digits(args.min_digits.unwrap_or(0))
         .min_symbols(args.min_symbols.unwrap_or(0))
         .exclude_ambiguous(args.exclude_ambiguous);
-    let generator = policy.build().map_err(|e| Failure::usage("password", e))?;
+    let length = match args.bits {
+        None => args.length,
+        Some(bits) => {
+            // With minimums the length is capped lower; the cap that builds is the limit.
+            let build = |length| policy.length(length).build().ok();
+            let max = if build(MAX_PASSWORD_LENGTH).is_some() {
+                MAX_PASSWORD_LENGTH
+            } else {
+                MAX_CONSTRAINED_LENGTH
+            };
+            size_for_bits("password", "characters", bits, max, |length| {
+                build(length).map(|g| g.entropy_bits())
+            })?
+        }
+    };
+    let generator = policy
+        .length(length)
+        .build()
+        .map_err(|e| Failure::usage("password", e))?;
     let bits = generator.entropy_bits();
     if count > 0 {
         // With one character there is one password, whatever its length.
@@ -93,27 +112,32 @@ pub(super) fn passphrase(
         }
         plain_line("passphrase", "--separator", &args.separator)?;
     }
-    let generator = Passphrase::with_word_list(list)
-        .words(args.words)
+    let policy = Passphrase::with_word_list(list)
         .separator(&args.separator)
-        .capitalize(args.capitalize)
-        .build()
-        .map_err(|e| match e {
-            Invalid::Length {
-                what: "a word list",
-                requested,
-                ..
-            } if args.capitalize => Failure::Runtime(format!(
-                "{} has {requested} distinct word(s) once capitalized (--capitalize); \
+        .capitalize(args.capitalize);
+    let words = match args.bits {
+        None => args.words,
+        Some(bits) => size_for_bits("passphrase", "words", bits, MAX_PASSPHRASE_WORDS, |w| {
+            let generator = policy.clone().words(w).build().ok();
+            generator.map(|g| g.entropy_bits())
+        })?,
+    };
+    let generator = policy.words(words).build().map_err(|e| match e {
+        Invalid::Length {
+            what: "a word list",
+            requested,
+            ..
+        } if args.capitalize => Failure::Runtime(format!(
+            "{} has {requested} distinct word(s) once capitalized (--capitalize); \
                      a passphrase needs at least 2",
-                file()
-            )),
-            Invalid::Length {
-                what: "the longest word of the list",
-                ..
-            } => Failure::Runtime(format!("{}: {e}", file())),
-            e => Failure::usage("passphrase", e),
-        })?;
+            file()
+        )),
+        Invalid::Length {
+            what: "the longest word of the list",
+            ..
+        } => Failure::Runtime(format!("{}: {e}", file())),
+        e => Failure::usage("passphrase", e),
+    })?;
     let bits = generator.entropy_bits();
     if count > 0 {
         warn_if_weak(bits, "passphrase", "more --words");
