@@ -173,6 +173,27 @@ pub(crate) enum Command {
     /// keeps it out of the process list and the shell's history.
     #[command(verbatim_doc_comment)]
     Apikey(ApiKeyArgs),
+    /// An Argon2id hash of a secret read from standard input, to store
+    ///
+    /// Reads one line from standard input (its \n or \r\n removed; on a terminal,
+    /// asks twice without echo) and prints its Argon2id PHC string,
+    /// $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, with a fresh 16-byte salt.
+    /// The secret is never taken from the command line, where ps and the shell's
+    /// history would show it. The default cost is RFC 9106's second recommended
+    /// option (argon2-cffi's default); --memory, --iterations and --parallelism
+    /// change it, and values below every OWASP Argon2id configuration are refused
+    /// unless --allow-weak. With --json: {"hash": ..., "algorithm": "argon2id",
+    /// "m": ..., "t": ..., "p": ...}.
+    #[command(verbatim_doc_comment)]
+    Hash(HashArgs),
+    /// Checks a secret read from standard input against a stored hash
+    ///
+    /// Reads one line as hash does (once, on a terminal) and exits 0 if it matches
+    /// PHC; 1 if it does not, with error: ... on standard error; 2 if PHC is not an
+    /// Argon2 PHC string (argon2id, argon2i or argon2d) or asks for more than 2 GiB,
+    /// 100 passes or 64 lanes.
+    #[command(verbatim_doc_comment)]
+    Verify(VerifyArgs),
     /// A completion script for SHELL, on standard output
     ///
     /// A script that teaches SHELL the subcommands and options of rsecrets, e.g.
@@ -351,6 +372,31 @@ pub(crate) struct UrlArgs {
     /// NAME uses only A-Z a-z 0-9 - . _ ~ and BASE must then have no #fragment
     #[arg(long, value_name = "NAME", value_parser = parse::param_name)]
     pub(crate) param: Option<String>,
+}
+
+/// `hash`.
+#[derive(Debug, Args)]
+pub(crate) struct HashArgs {
+    /// Memory in KiB
+    #[arg(long, value_name = "KIB", default_value_t = rsecrets::Argon2Params::DEFAULT.memory_kib)]
+    pub(crate) memory: u32,
+    /// Passes over the memory
+    #[arg(long, value_name = "T", default_value_t = rsecrets::Argon2Params::DEFAULT.iterations)]
+    pub(crate) iterations: u32,
+    /// Lanes
+    #[arg(long, value_name = "P", default_value_t = rsecrets::Argon2Params::DEFAULT.parallelism)]
+    pub(crate) parallelism: u32,
+    /// Accept a cost below every OWASP Argon2id configuration
+    #[arg(long)]
+    pub(crate) allow_weak: bool,
+}
+
+/// `verify`.
+#[derive(Debug, Args)]
+pub(crate) struct VerifyArgs {
+    /// The stored hash, a PHC string ($argon2id$v=19$...)
+    #[arg(value_name = "PHC")]
+    pub(crate) phc: String,
 }
 
 /// `apikey`.

@@ -20,6 +20,7 @@ mod tests;
 mod cli;
 mod commands;
 mod failure;
+mod input;
 mod output;
 mod parse;
 

@@ -86,6 +86,24 @@ impl Params {
             .any(|o| self.memory_kib >= o.memory_kib && self.iterations >= o.iterations)
     }
 
+    /// Whether this layer hashes with these parameters: at least Argon2's minimums
+    /// (t ≥ 1, p ≥ 1, m ≥ 8·p KiB) and at most [`Params::MAX`]. Says nothing of
+    /// strength: see [`Params::is_weak`].
+    ///
+    /// ```
+    /// use rsecrets_hash::{Error, Params};
+    /// assert_eq!(Params::DEFAULT.check(), Ok(()));
+    /// let zero = Params { iterations: 0, ..Params::DEFAULT };
+    /// assert!(matches!(zero.check(), Err(Error::Params { .. })));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Params`] for parameters outside those bounds.
+    pub fn check(&self) -> Result<(), Error> {
+        self.argon2(TAG_LEN).map(drop)
+    }
+
     /// The `argon2` crate's parameters, after checking them against Argon2's minimums
     /// and [`Params::MAX`].
     pub(crate) fn argon2<E>(self, output_len: usize) -> Result<argon2::Params, Error<E>> {

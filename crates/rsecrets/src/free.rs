@@ -251,6 +251,28 @@ pub fn api_key(prefix: &str) -> Result<ApiKey, RecipeError> {
     ApiKey::generate(&mut rng(), prefix)
 }
 
+/// Hashes a password for storage: Argon2id at the default parameters (RFC 9106's
+/// 64 MiB, 3 passes, 4 lanes) with a fresh 16-byte salt, as a PHC string. Check a
+/// login with [`verify_password`](crate::verify_password). See
+/// [`rsecrets_hash::hash_password`].
+///
+/// ```
+/// let phc = rsecrets::hash_password("correct horse")?;
+/// assert_eq!(rsecrets::verify_password(b"correct horse", &phc), Ok(true));
+/// # Ok::<(), rsecrets::HashError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`HashError::EmptySecret`](crate::HashError::EmptySecret) for an empty password.
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn hash_password(secret: impl AsRef<[u8]>) -> Result<String, rsecrets_hash::Error> {
+    rsecrets_hash::hash_password(&mut rng(), secret.as_ref())
+}
+
 /// A password-reset style URL: `base` followed by [`token_urlsafe`]`(None)`, as in
 /// CPython's recipe, or with `param` as a query parameter (`?param=` or `&param=`,
 /// whichever `base` needs). See [`rsecrets_recipes::reset_url`].

@@ -11,17 +11,26 @@ mod free;
 pub struct ReadmeDoctests;
 
 pub use free::{
-    DefaultRng, api_key, choice, fill_bytes, passphrase, password, pin, randbelow, randbits,
-    reset_url, rng, token_bytes, token_hex, token_urlsafe, uuid4,
+    DefaultRng, api_key, choice, fill_bytes, hash_password, passphrase, password, pin, randbelow,
+    randbits, reset_url, rng, token_bytes, token_hex, token_urlsafe, uuid4,
 };
 
 /// Every layer, re-exported whole, for what the free functions do not cover.
-pub use {rsecrets_compare, rsecrets_core, rsecrets_entropy, rsecrets_recipes, rsecrets_token};
+pub use {
+    rsecrets_compare, rsecrets_core, rsecrets_entropy, rsecrets_hash, rsecrets_recipes,
+    rsecrets_token,
+};
 
 pub use rand_core;
 pub use rsecrets_compare::compare_digest;
 pub use rsecrets_core::{Error, Int, Secrets, UnsignedInt};
 pub use rsecrets_entropy::OsRng;
+pub use rsecrets_hash::Error as HashError;
+pub use rsecrets_hash::Params as Argon2Params;
+pub use rsecrets_hash::{
+    derive_key, derive_subkey, digest, keyed_digest, needs_rehash, verify_digest,
+    verify_keyed_digest, verify_password,
+};
 pub use rsecrets_recipes::Error as RecipeError;
 pub use rsecrets_recipes::{
     ApiKey, ApiKeyError, CharClass, Passphrase, PassphraseGenerator, PasswordGenerator,

@@ -3,6 +3,7 @@
 //! a new arm in [`run`].
 
 mod bytes;
+mod hash;
 mod numbers;
 mod recipes;
 mod tokens;
@@ -34,6 +35,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Pin(args) => recipes::pin(args.digits, count, &mut out),
         Command::Url(args) => recipes::url(&args.base, args.param.as_deref(), count, &mut out),
         Command::Apikey(args) => recipes::api_key(&args, &cli.global, &mut out),
+        Command::Hash(args) => hash::hash(&args, &cli.global, &mut out),
+        Command::Verify(args) => hash::verify(&args.phc, &cli.global),
         Command::Help(args) => help(args.command.as_deref(), &mut out),
         Command::Completions(args) => completions(args.shell, &mut out),
         Command::Man => man(&mut out),

@@ -2,9 +2,8 @@
 //! once (checking every argument before anything is written) and then draws `count`
 //! secrets from it.
 
-use std::io::{self, BufRead as _, Read as _, Write as _};
+use std::io::{self, Write as _};
 
-use rsecrets::Zeroizing;
 use rsecrets::rsecrets_recipes;
 use rsecrets::rsecrets_recipes::{
     API_KEY_ENTROPY_BITS, ApiKey, Invalid, MAX_CONSTRAINED_LENGTH, MAX_PASSPHRASE_WORDS,
@@ -214,9 +213,6 @@ pub(super) fn url(
     Ok(())
 }
 
-/// The longest line `apikey --check -` reads: far past any key (16 + 1 + 36 bytes).
-const MAX_KEY_LINE: u64 = 4096;
-
 /// `rsecrets apikey --prefix P`: `-n` keys; or `--check KEY`: exit 0 or 1.
 pub(super) fn api_key(args: &ApiKeyArgs, global: &Global, out: &mut Output) -> Result<(), Failure> {
     if let Some(key) = &args.check {
@@ -228,8 +224,9 @@ pub(super) fn api_key(args: &ApiKeyArgs, global: &Global, out: &mut Output) -> R
         }
         let line;
         let key = if key == "-" {
-            line = key_from_stdin()?;
-            line.as_str()
+            line = crate::input::line("the key")?;
+            core::str::from_utf8(&line)
+                .map_err(|_| Failure::Runtime("the key on standard input is not UTF-8".into()))?
         } else {
             key.as_str()
         };
@@ -255,30 +252,6 @@ pub(super) fn api_key(args: &ApiKeyArgs, global: &Global, out: &mut Output) -> R
         out.secret(key.as_str(), API_KEY_ENTROPY_BITS, &fields)?;
     }
     Ok(())
-}
-
-/// One line from standard input, its line end (`\n` or `\r\n`) removed, wiped when
-/// dropped; at most [`MAX_KEY_LINE`] bytes are read.
-fn key_from_stdin() -> Result<Zeroizing<String>, Failure> {
-    let mut line = Zeroizing::new(Vec::new());
-    let read = io::stdin()
-        .lock()
-        .take(MAX_KEY_LINE + 1)
-        .read_until(b'\n', &mut line);
-    read.map_err(|e| Failure::Runtime(format!("cannot read the key from standard input: {e}")))?;
-    if line.len() as u64 > MAX_KEY_LINE {
-        return Err(Failure::Runtime(format!(
-            "the key on standard input is longer than {MAX_KEY_LINE} bytes"
-        )));
-    }
-    for end in [&b"\n"[..], b"\r"] {
-        if line.ends_with(end) {
-            line.pop();
-        }
-    }
-    let text = core::str::from_utf8(&line)
-        .map_err(|_| Failure::Runtime("the key on standard input is not UTF-8".into()))?;
-    Ok(Zeroizing::new(text.to_owned()))
 }
 
 /// One line on standard error when a password or passphrase has under 64 bits, so a
