@@ -74,4 +74,24 @@ pub mod control {
         }
         s
     }
+
+    /// Hex with a branch on every secret nibble, as a naive encoder writes it: all-zero
+    /// bytes always take the same arm (the predictor learns it), random bytes
+    /// mispredict about half the time, so the time depends on the secret. The
+    /// `black_box` in one arm keeps the compiler from turning the branch into a
+    /// conditional move.
+    #[must_use]
+    pub fn branchy_hex(bytes: &[u8]) -> String {
+        let mut s = String::with_capacity(bytes.len() * 2);
+        for b in bytes {
+            for nibble in [b >> 4, b & 15] {
+                if nibble < 10 {
+                    s.push(char::from(b'0' + nibble));
+                } else {
+                    s.push(char::from(core::hint::black_box(b'a' - 10) + nibble));
+                }
+            }
+        }
+        s
+    }
 }

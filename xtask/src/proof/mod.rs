@@ -41,7 +41,6 @@ pub(crate) struct Opts {
     /// The workspace root.
     pub(crate) root: PathBuf,
     /// `--quick`: the short forms CI runs.
-    #[allow(dead_code)] // until a section has a short form
     pub(crate) quick: bool,
 }
 
@@ -156,7 +155,6 @@ fn table(rows: &[Row], quick: bool) -> String {
 /// Builds the proof programs (`xtask/proof`) in release mode and returns the directory
 /// they are in. `cfgs` are extra `--cfg` flags; a build with any gets its own target
 /// directory, so it never mixes with the normal one.
-#[allow(dead_code)] // until every section uses it
 pub(crate) fn build_proof_bins(opts: &Opts, cfgs: &[&str]) -> Result<PathBuf> {
     let mut build = cargo(&["build", "--release", "--locked", "-p", "rsecrets-proof"]);
     let target = if cfgs.is_empty() {
