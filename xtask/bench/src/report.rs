@@ -115,7 +115,15 @@ pub(crate) fn markdown(
          - `getrandom` rows call the OS for every operation, as CPython's `secrets` does.\n\
          - The *one-shot* rows time the calls users write (`rsecrets::password(policy)`, \
          `rsecrets::passphrase(6)`), whose *floor* column is the draw from a generator \
-         built once: the goal is 1.5 times it (2 with minimums)."
+         built once: the goal is 1.5 times it (2 with minimums).\n\
+         - *API key*: the floor draws 30 base62 characters by byte rejection from the \
+         local ChaCha20 and appends the CRC-32 in 6 digits; CPython's is the same recipe \
+         with `secrets.choice` and `zlib.crc32`.\n\
+         - *verify_digest*: floor is `sha2` and `subtle` directly; CPython's is \
+         `hashlib.sha256` and `hmac.compare_digest`.\n\
+         - *Argon2id hash*: the floor column is the `argon2` crate itself with the same \
+         parameters and salt size; the CPython column is argon2-cffi (libargon2, C, \
+         lanes on threads) with the same parameters."
     );
     if !tools.is_empty() {
         let _ = writeln!(

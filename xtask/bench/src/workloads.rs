@@ -8,6 +8,7 @@ use rand::rngs::SysRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, RngExt, SeedableRng};
 use rsecrets::rsecrets_core::Secrets;
+use sha2::Digest as _;
 
 /// The systems compared, in table order.
 pub(crate) const SYSTEMS: [&str; 5] = ["rsecrets", "floor", "rand::rng()", "getrandom", "CPython"];
@@ -428,5 +429,83 @@ pub(crate) fn all() -> Vec<Workload> {
         ],
     });
     let _ = (&mut f5, &mut f6);
+    storing(&mut v);
     v
+}
+
+/// The base62 alphabet of API keys.
+const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// API keys, token digests and password hashes (the rows of the "storing secrets"
+/// and API-key work).
+fn storing(v: &mut Vec<Workload>) {
+    let mut f = seeded();
+    v.push(Workload {
+        name: "API key (ghp_ + 36 base62)",
+        python: Some("api_key"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::api_key("ghp"));
+            }),
+            sys!(move || {
+                // 30 unbiased base62 characters by byte rejection, the CRC-32 in 6 digits.
+                let mut key = String::with_capacity(40);
+                key.push_str("ghp_");
+                while key.len() < 34 {
+                    let b = f.next_u32() as u8;
+                    if b < 248 {
+                        key.push(char::from(BASE62[usize::from(b % 62)]));
+                    }
+                }
+                let mut crc = crc32fast::hash(&key.as_bytes()[4..]);
+                let mut sum = [b'0'; 6];
+                for d in sum.iter_mut().rev() {
+                    *d = BASE62[(crc % 62) as usize];
+                    crc /= 62;
+                }
+                key.extend(sum.iter().map(|&c| char::from(c)));
+                black_box(key);
+            }),
+            None,
+            None,
+        ],
+    });
+    let token = [7u8; 32];
+    let stored: [u8; 32] = sha2::Sha256::digest(token).into();
+    v.push(Workload {
+        name: "verify_digest (SHA-256 of 32 B)",
+        python: Some("verify_digest"),
+        bytes: None,
+        rust: [
+            sys!(move || {
+                black_box(rsecrets::verify_digest(black_box(&token), &stored));
+            }),
+            sys!(move || {
+                let d: [u8; 32] = sha2::Sha256::digest(black_box(token)).into();
+                black_box(subtle::ConstantTimeEq::ct_eq(&d[..], &stored[..]));
+            }),
+            None,
+            None,
+        ],
+    });
+    let params = argon2::Params::new(65536, 3, 4, Some(32)).expect("RFC 9106's parameters");
+    let argon2 = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    v.push(Workload {
+        name: "Argon2id hash (64 MiB, t=3, p=4)",
+        python: Some("argon2_hash"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::hash_password("correct horse"));
+            }),
+            sys!(move || {
+                let (mut salt, mut tag) = ([0u8; 16], [0u8; 32]);
+                rsecrets::fill_bytes(&mut salt);
+                let _ = black_box(argon2.hash_password_into(b"correct horse", &salt, &mut tag));
+            }),
+            None,
+            None,
+        ],
+    });
 }
