@@ -19,6 +19,7 @@ mod tests {
         ("rsecrets-compare", &[]),
         ("rsecrets-token", &["rsecrets-core"]),
         ("rsecrets-recipes", &["rsecrets-core", "rsecrets-token"]),
+        ("rsecrets-hash", &["rsecrets-compare"]),
         (
             "rsecrets",
             &[
@@ -27,6 +28,7 @@ mod tests {
                 "rsecrets-token",
                 "rsecrets-compare",
                 "rsecrets-recipes",
+                "rsecrets-hash",
             ],
         ),
         ("rsecrets-cli", &["rsecrets"]),

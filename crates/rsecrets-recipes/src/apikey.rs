@@ -217,7 +217,7 @@ fn checksum(random: &[u8]) -> [u8; API_KEY_CHECKSUM_CHARS] {
     let mut crc = crc32fast::hash(random);
     let mut digits = [b'0'; API_KEY_CHECKSUM_CHARS];
     for d in digits.iter_mut().rev() {
-        *d = BASE62[(crc % 62) as usize]; // a checksum, not a random draw: no bias to avoid
+        *d = BASE62[(crc % 62) as usize]; // not a random word: a checksum's digits
         crc /= 62;
     }
     digits
