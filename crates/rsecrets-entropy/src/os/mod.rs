@@ -14,6 +14,10 @@
 //!
 //! The epoch guards every child that `fork()` makes; the page wipe also covers a raw
 //! `clone(2)` that skips the atfork handlers, where the kernel supports it.
+//!
+//! Only in the proof build (`--cfg rsecrets_valgrind`, x86-64): `valgrind::mark_secret`, a
+//! valgrind client request that marks a freshly seeded key secret, so that memcheck
+//! can check the generator's draw path for branches and addresses that depend on it.
 #![allow(unsafe_code)]
 
 #[cfg(unix)]
@@ -25,6 +29,13 @@ pub(crate) use unix::{StatePage, fork_epoch, watch_forks};
 mod portable;
 #[cfg(not(unix))]
 pub(crate) use portable::{StatePage, fork_epoch, watch_forks};
+
+#[cfg(all(target_arch = "x86_64", any(test, rsecrets_valgrind)))]
+mod valgrind;
+#[cfg(all(target_arch = "x86_64", rsecrets_valgrind))]
+pub(crate) use valgrind::mark_secret;
+#[cfg(all(rsecrets_valgrind, not(target_arch = "x86_64")))]
+compile_error!("--cfg rsecrets_valgrind: the client request is written for x86-64 only");
 
 /// The bytes of a [`StatePage`] the generator uses (the mapping may be larger).
 pub(crate) const STATE_LEN: usize = 4096;
