@@ -34,8 +34,9 @@ pub fn hex_len(nbytes: impl Into<Option<usize>>) -> Option<usize> {
 /// [`hex_len`]`(nbytes)` bytes of `out`; the rest is left untouched. The random bytes
 /// pass through a stack buffer that is wiped before returning, and the encoder is
 /// `base16ct`'s, which is constant-time (no table indexed by secret bytes). The
-/// returned `&str` comes from a UTF-8 check of the written text (always ASCII, so
-/// the check takes the same path for every token).
+/// returned `&str` comes from a UTF-8 check of the written text made after
+/// clearing bit 7 of every byte (which changes nothing in this ASCII text), so the
+/// check takes the same path for every token.
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;

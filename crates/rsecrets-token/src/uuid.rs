@@ -23,7 +23,9 @@ const GROUPS: [core::ops::Range<usize>; 5] = [0..4, 4..6, 6..8, 8..10, 10..16];
 /// 122 of the 128 bits are random: 16 bytes are drawn from `rng`, then the version
 /// (`0100`) and variant (`10`) bits are set. The bytes live in a stack buffer that is
 /// wiped before returning, and the hex encoder is constant-time. The returned `&str`
-/// comes from a UTF-8 check of the written text (always ASCII).
+/// comes from a UTF-8 check of the written text made after clearing bit 7 of every
+/// byte (which changes nothing in this ASCII text), so the check takes the same
+/// path for every UUID.
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;
