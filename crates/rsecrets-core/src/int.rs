@@ -8,7 +8,7 @@ use core::ops::{Add, Div, Mul, Sub};
 use rand_core::TryRng;
 
 use crate::Error;
-use crate::uniform::{below_u8, below_u32, below_u64, below_words};
+use crate::uniform::{below, below_words};
 
 pub(crate) mod sealed {
     use rand_core::TryRng;
@@ -147,11 +147,11 @@ macro_rules! unsigned {
     )*};
 }
 unsigned! {
-    u8: below_u8, u8, TryRng::try_next_u32;
-    u16: below_u32, u32, TryRng::try_next_u32;
-    u32: below_u32, u32, TryRng::try_next_u32;
-    u64: below_u64, u64, TryRng::try_next_u64;
-    usize: below_u64, u64, TryRng::try_next_u64;
+    u8: below, u8, TryRng::try_next_u32;
+    u16: below, u32, TryRng::try_next_u32;
+    u32: below, u32, TryRng::try_next_u32;
+    u64: below, u64, TryRng::try_next_u64;
+    usize: below, u64, TryRng::try_next_u64;
     u128: below_u128, u128, full_u128;
 }
 
@@ -180,7 +180,7 @@ int!(u8 => u8, u16 => u16, u32 => u32, u64 => u64, u128 => u128, usize => usize)
 /// [`below_words`] on two 64-bit words, high first.
 fn below_u128<R: TryRng + ?Sized>(rng: &mut R, n: u128) -> Result<u128, R::Error> {
     if let Ok(small) = u64::try_from(n) {
-        return below_u64(rng, small).map(u128::from);
+        return below(rng, small).map(u128::from);
     }
     #[allow(clippy::cast_possible_truncation)] // the low half
     let bound = [(n >> 64) as u64, n as u64];

@@ -4,9 +4,7 @@ use core::fmt;
 
 use rand_core::TryCryptoRng;
 
-use crate::uniform::{
-    below_u8_each, below_u32_each, below_u64_each, below_words, index, narrow_u64, widen_u32,
-};
+use crate::uniform::{below_each, below_words, index, narrow_u64, widen_u32};
 use crate::{Error, Int, UnsignedInt, int, permute};
 
 /// Python's `secrets` / `random.SystemRandom` methods over any cryptographic
@@ -293,11 +291,11 @@ impl<R: TryCryptoRng> Secrets<R> {
         }
         let mut pick = |i: usize| each(&population[i]);
         if let Ok(n) = u8::try_from(len) {
-            below_u8_each(rng, n, k, |i| pick(usize::from(i)))
+            below_each(rng, n, k, |i| pick(usize::from(i)))
         } else if let Ok(n) = u32::try_from(len) {
-            below_u32_each(rng, n, k, |i| pick(widen_u32(i)))
+            below_each(rng, n, k, |i| pick(widen_u32(i)))
         } else {
-            below_u64_each(rng, len as u64, k, |i| pick(narrow_u64(i)))
+            below_each(rng, len as u64, k, |i| pick(narrow_u64(i)))
         }
         .map_err(Error::Rng)
     }

@@ -8,82 +8,141 @@
 //! Reference: D. Lemire, "Fast Random Integer Generation in an Interval",
 //! ACM TOMACS 29(1), 2019.
 
+use core::ops::Rem;
+
 use rand_core::TryRng;
 
 use crate::Pool;
 
-/// One random byte.
+/// An unsigned word Lemire's method works on: how it is drawn, read from
+/// little-endian bytes, and multiplied by a bound into the two halves of the
+/// double-width product.
+///
+/// Written out per type rather than by a macro, so that mutation testing sees (and
+/// the tests pin) every operator of the samplers.
+pub(crate) trait Word: Copy + Ord + Rem<Output = Self> {
+    /// The bytes of one word.
+    const BYTES: usize;
+    /// One uniform word from `rng`.
+    fn draw<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error>;
+    /// The word whose little-endian bytes are `bytes` (`BYTES` of them).
+    fn from_le(bytes: &[u8]) -> Self;
+    /// `2^bits - self` (0 for 0).
+    fn wrapping_neg(self) -> Self;
+    /// `self · n` as (its high half, its low half).
+    fn mul_wide(self, n: Self) -> (Self, Self);
+}
+
+#[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
+impl Word for u8 {
+    const BYTES: usize = 1;
+    #[inline]
+    fn draw<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
+        let mut byte = [0];
+        rng.try_fill_bytes(&mut byte)?;
+        Ok(byte[0])
+    }
+    #[inline]
+    fn from_le(bytes: &[u8]) -> Self {
+        bytes[0]
+    }
+    #[inline]
+    fn wrapping_neg(self) -> Self {
+        self.wrapping_neg()
+    }
+    #[inline]
+    fn mul_wide(self, n: Self) -> (Self, Self) {
+        let m = u16::from(self) * u16::from(n);
+        ((m >> 8) as u8, m as u8)
+    }
+}
+
+#[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
+impl Word for u32 {
+    const BYTES: usize = 4;
+    #[inline]
+    fn draw<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
+        rng.try_next_u32()
+    }
+    #[inline]
+    fn from_le(bytes: &[u8]) -> Self {
+        let mut word = [0; 4];
+        word.copy_from_slice(bytes);
+        u32::from_le_bytes(word)
+    }
+    #[inline]
+    fn wrapping_neg(self) -> Self {
+        self.wrapping_neg()
+    }
+    #[inline]
+    fn mul_wide(self, n: Self) -> (Self, Self) {
+        let m = u64::from(self) * u64::from(n);
+        ((m >> 32) as u32, m as u32)
+    }
+}
+
+#[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
+impl Word for u64 {
+    const BYTES: usize = 8;
+    #[inline]
+    fn draw<R: TryRng + ?Sized>(rng: &mut R) -> Result<Self, R::Error> {
+        rng.try_next_u64()
+    }
+    #[inline]
+    fn from_le(bytes: &[u8]) -> Self {
+        let mut word = [0; 8];
+        word.copy_from_slice(bytes);
+        u64::from_le_bytes(word)
+    }
+    #[inline]
+    fn wrapping_neg(self) -> Self {
+        self.wrapping_neg()
+    }
+    #[inline]
+    fn mul_wide(self, n: Self) -> (Self, Self) {
+        let m = u128::from(self) * u128::from(n);
+        ((m >> 64) as u64, m as u64)
+    }
+}
+
+/// A uniform `W` in `[0, n)` (`n > 0`) from `W`-wide random words: `u8` from single
+/// bytes, `u32` from `try_next_u32`, `u64` from `try_next_u64`.
 #[inline]
-fn next_u8<R: TryRng + ?Sized>(rng: &mut R) -> Result<u8, R::Error> {
-    let mut byte = [0];
-    rng.try_fill_bytes(&mut byte)?;
-    Ok(byte[0])
-}
-
-/// `$name(rng, n)`: a uniform `$t` in `[0, n)` (`n > 0`) from `$t`-wide random words
-/// drawn by `$draw`, multiplied in `$wide`.
-macro_rules! lemire {
-    ($($name:ident: $t:ty, $wide:ty, $draw:path;)*) => {$(
-        #[inline]
-        #[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
-        pub(crate) fn $name<R: TryRng + ?Sized>(rng: &mut R, n: $t) -> Result<$t, R::Error> {
-            let mut m = <$wide>::from($draw(rng)?) * <$wide>::from(n);
-            if (m as $t) < n {
-                let threshold = n.wrapping_neg() % n; // not a random word: 2^bits mod n
-                while (m as $t) < threshold {
-                    m = <$wide>::from($draw(rng)?) * <$wide>::from(n);
-                }
-            }
-            Ok((m >> <$t>::BITS) as $t)
+pub(crate) fn below<W: Word, R: TryRng + ?Sized>(rng: &mut R, n: W) -> Result<W, R::Error> {
+    let (mut high, mut low) = W::draw(rng)?.mul_wide(n);
+    if low < n {
+        let threshold = n.wrapping_neg() % n; // not a random word: 2^bits mod n
+        while low < threshold {
+            (high, low) = W::draw(rng)?.mul_wide(n);
         }
-    )*};
+    }
+    Ok(high)
 }
 
-lemire! {
-    below_u8: u8, u16, next_u8;
-    below_u32: u32, u64, TryRng::try_next_u32;
-    below_u64: u64, u128, TryRng::try_next_u64;
-}
-
-/// `$name(rng, n, count, each)` calls `each` with `count` uniform values in
-/// `[0, n)` (`n > 0`): Lemire's method as above on `$t`-wide words, read little-end
-/// first from random bytes drawn in batches (as many as `count` and its likely
-/// rejections need, at most 64 bytes a request) into a wiped [`Pool`], with the
-/// threshold computed once.
-macro_rules! lemire_each {
-    ($($name:ident: $t:ty, $wide:ty;)*) => {$(
-        #[allow(clippy::cast_possible_truncation)] // the halves of a double-width product
-        pub(crate) fn $name<R: TryRng + ?Sized>(
-            rng: &mut R,
-            n: $t,
-            mut count: usize,
-            mut each: impl FnMut($t),
-        ) -> Result<(), R::Error> {
-            const WIDTH: usize = size_of::<$t>();
-            let threshold = n.wrapping_neg() % n; // not a random word: 2^bits mod n
-            let mut pool = Pool::<[u8; 64]>::default();
-            while count > 0 {
-                let want = WIDTH * (count + count / 4).min(64 / WIDTH);
-                pool.refill(|bytes| rng.try_fill_bytes(&mut bytes[..want]))?;
-                for word in pool.unserved()[..want].chunks_exact(WIDTH) {
-                    let mut bytes = [0; WIDTH];
-                    bytes.copy_from_slice(word);
-                    let m = <$wide>::from(<$t>::from_le_bytes(bytes)) * <$wide>::from(n);
-                    if m as $t >= threshold && count > 0 {
-                        each((m >> <$t>::BITS) as $t);
-                        count -= 1;
-                    }
-                }
+/// Calls `each` with `count` uniform values in `[0, n)` (`n > 0`): Lemire's method
+/// as in [`below`] on `W`-wide words, read little-end first from random bytes drawn
+/// in batches (as many as `count` and its likely rejections need, at most 64 bytes a
+/// request) into a wiped [`Pool`], with the threshold computed once.
+pub(crate) fn below_each<W: Word, R: TryRng + ?Sized>(
+    rng: &mut R,
+    n: W,
+    mut count: usize,
+    mut each: impl FnMut(W),
+) -> Result<(), R::Error> {
+    let threshold = n.wrapping_neg() % n; // not a random word: 2^bits mod n
+    let mut pool = Pool::<[u8; 64]>::default();
+    while count > 0 {
+        let want = W::BYTES * (count + count / 4).min(64 / W::BYTES);
+        pool.refill(|bytes| rng.try_fill_bytes(&mut bytes[..want]))?;
+        for word in pool.unserved()[..want].chunks_exact(W::BYTES) {
+            let (high, low) = W::from_le(word).mul_wide(n);
+            if low >= threshold && count > 0 {
+                each(high);
+                count -= 1;
             }
-            Ok(())
         }
-    )*};
-}
-
-lemire_each! {
-    below_u8_each: u8, u16;
-    below_u32_each: u32, u64;
-    below_u64_each: u64, u128;
+    }
+    Ok(())
 }
 
 /// A uniform number below `bound` into `out`, both most significant word first and
@@ -121,11 +180,11 @@ pub(crate) fn below_words<R: TryRng + ?Sized>(
 #[inline]
 pub(crate) fn index<R: TryRng + ?Sized>(rng: &mut R, len: usize) -> Result<usize, R::Error> {
     if let Ok(len) = u8::try_from(len) {
-        below_u8(rng, len).map(usize::from)
+        below(rng, len).map(usize::from)
     } else if let Ok(len) = u32::try_from(len) {
-        below_u32(rng, len).map(widen_u32)
+        below(rng, len).map(widen_u32)
     } else {
-        below_u64(rng, len as u64).map(narrow_u64)
+        below(rng, len as u64).map(narrow_u64)
     }
 }
 
@@ -185,7 +244,7 @@ mod tests {
                 // accepted for every n (255·n mod 256 = 256 − n ≥ 256 mod n).
                 let script = [u64::from(byte), 255, 0];
                 let mut rng = Script(&script);
-                let x = below_u8(&mut rng, n).unwrap();
+                let x = below::<u8, _>(&mut rng, n).unwrap();
                 if rng.0.len() == 2 {
                     hits[usize::from(x)] += 1;
                 } else {
@@ -211,7 +270,7 @@ mod tests {
             let mut rng = Script(&bytes);
             let mut hits = [0u32; 256];
             let count = 256 - 256 % usize::from(n);
-            below_u8_each(&mut rng, n, count, |x| hits[usize::from(x)] += 1).unwrap();
+            below_each::<u8, _>(&mut rng, n, count, |x| hits[usize::from(x)] += 1).unwrap();
             let per_index = 256 / u32::from(n);
             assert!(
                 hits[..usize::from(n)].iter().all(|&h| h == per_index),
@@ -244,7 +303,7 @@ mod tests {
             let mut rng = Script(&script);
             let n32 = u32::try_from(n).unwrap();
             let want = u32::try_from((accept * n) >> 32).unwrap();
-            assert_eq!(below_u32(&mut rng, n32), Ok(want), "n = {n}");
+            assert_eq!(below::<u32, _>(&mut rng, n32), Ok(want), "n = {n}");
             assert_eq!(rng.0.len(), 1, "n = {n}: one word rejected, one accepted");
         }
         for n in [3u64, 7, 11, 1_000_001, (1 << 63) + 1, u64::MAX] {
@@ -253,7 +312,7 @@ mod tests {
             let script = [reject, accept, u64::MAX];
             let mut rng = Script(&script);
             let want = u64::try_from((u128::from(accept) * u128::from(n)) >> 64).unwrap();
-            assert_eq!(below_u64(&mut rng, n), Ok(want), "n = {n}");
+            assert_eq!(below::<u64, _>(&mut rng, n), Ok(want), "n = {n}");
             assert_eq!(rng.0.len(), 1, "n = {n}: one word rejected, one accepted");
         }
     }
@@ -273,7 +332,7 @@ mod tests {
             let script = bytes(&[reject, accept], 4);
             let mut got = Vec::new();
             let n32 = u32::try_from(n).unwrap();
-            below_u32_each(&mut Script(&script), n32, 1, |x| got.push(x)).unwrap();
+            below_each::<u32, _>(&mut Script(&script), n32, 1, |x| got.push(x)).unwrap();
             assert_eq!(got, [u32::try_from((accept * n) >> 32).unwrap()], "n = {n}");
         }
         for n in [3u64, 7, 11, 1_000_001, (1 << 63) + 1, u64::MAX] {
@@ -281,10 +340,59 @@ mod tests {
             let (reject, accept) = (preimage(n, t - 1, 64), preimage(n, t, 64));
             let script = bytes(&[reject, accept], 8);
             let mut got = Vec::new();
-            below_u64_each(&mut Script(&script), n, 1, |x| got.push(x)).unwrap();
+            below_each::<u64, _>(&mut Script(&script), n, 1, |x| got.push(x)).unwrap();
             let want = u64::try_from((u128::from(accept) * u128::from(n)) >> 64).unwrap();
             assert_eq!(got, [want], "n = {n}");
         }
+    }
+
+    /// Records the length of every request and answers all-ones bytes, which every
+    /// bound accepts (`(2^bits - 1) · n mod 2^bits = 2^bits - n`, at least the
+    /// threshold).
+    #[derive(Default)]
+    struct Requests(Vec<usize>);
+
+    impl TryRng for Requests {
+        type Error = Infallible;
+        fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+            unreachable!("the batched samplers draw bytes")
+        }
+        fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+            unreachable!("the batched samplers draw bytes")
+        }
+        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+            self.0.push(dst.len());
+            dst.fill(0xff);
+            Ok(())
+        }
+    }
+
+    /// The batches are part of the value-stability promise (a generator may discard
+    /// the rest of a word after a request): a quarter more words than are still
+    /// wanted, at most 64 bytes a request, and every wanted value given once.
+    #[test]
+    fn batches_are_a_quarter_over_and_at_most_64_bytes() {
+        fn requests<W: Word + core::fmt::Debug>(n: W, count: usize, want: W) -> Vec<usize> {
+            let mut rng = Requests::default();
+            let mut got = 0;
+            below_each(&mut rng, n, count, |x| {
+                assert_eq!(x, want);
+                got += 1;
+            })
+            .unwrap();
+            assert_eq!(got, count);
+            rng.0
+        }
+        // All ones times n: the high half is n - 1.
+        assert_eq!(requests(10u8, 1, 9), [1]);
+        assert_eq!(requests(10u8, 6, 9), [7]);
+        assert_eq!(requests(200u8, 20, 199), [25]);
+        assert_eq!(requests(7u8, 100, 6), [64, 45]);
+        assert_eq!(requests(1000u32, 6, 999), [28]);
+        assert_eq!(requests(3u32, 40, 2), [64, 64, 40]);
+        assert_eq!(requests(u64::MAX, 3, u64::MAX - 1), [24]);
+        assert_eq!(requests(5u64, 10, 4), [64, 16]);
+        assert!(requests(5u64, 0, 4).is_empty());
     }
 
     /// A bound that is a power of two is never rejected; any other is, at its top.
