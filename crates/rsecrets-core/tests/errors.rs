@@ -259,3 +259,27 @@ fn the_generator_error_is_shown_once() {
         "the random number generator failed: entropy source unplugged"
     );
 }
+
+/// A generator error with a cause of its own: the cause is what `source` shows.
+#[derive(Debug)]
+struct Wrapped(Unplugged);
+
+impl fmt::Display for Wrapped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("cannot read the device")
+    }
+}
+
+impl core::error::Error for Wrapped {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+#[test]
+fn the_generator_errors_own_cause_is_the_source() {
+    let error: Error<Wrapped> = Error::Rng(Wrapped(Unplugged));
+    let source = core::error::Error::source(&error).expect("the generator's cause");
+    assert_eq!(source.to_string(), "entropy source unplugged");
+    assert!(source.is::<Unplugged>());
+}
