@@ -176,14 +176,12 @@ pub(crate) fn build_proof_bins(opts: &Opts, cfgs: &[&str]) -> Result<PathBuf> {
 }
 
 /// Whether `program` runs (`program --version` or the given probe arguments).
-#[allow(dead_code)] // until every section uses it
 pub(crate) fn have(program: &str, probe: &[&str]) -> bool {
     Command::new(program).args(probe).output().is_ok()
 }
 
 /// Installs Debian packages with apt when `program` is missing (CI machines start
 /// bare). An install that fails is an error: a check is never skipped in silence.
-#[allow(dead_code)] // until every section uses it
 pub(crate) fn ensure_apt(root: &Path, program: &str, packages: &[&str]) -> Result {
     if have(program, &["--version"]) {
         return Ok(());

@@ -33,7 +33,7 @@ use rsecrets::rsecrets_token::{
     urlsafe_len, uuid4,
 };
 use rsecrets_proof::Replay;
-use rsecrets_proof::control::{leaky_eq, table_hex};
+use rsecrets_proof::control::{branchy_hex, leaky_eq, table_hex};
 
 // SAFETY: `memcheck.c` (built by build.rs) defines both functions with these C
 // signatures. `rsecrets_ct_mark` hands its range to a valgrind client request and
@@ -197,6 +197,13 @@ const TARGETS: &[Target] = &[
         control_table_hex,
     ),
     (
+        "control-branchy-hex",
+        Claim::Token,
+        true,
+        "hex with a branch on each nibble, on the secret bytes of hex",
+        control_branchy_hex,
+    ),
+    (
         "control-fastrng-branch",
         Claim::FastRng,
         true,
@@ -334,6 +341,14 @@ fn control_leaky_eq() -> Outcome {
 fn control_table_hex() -> Outcome {
     let bytes = secret_bytes::<TOKEN>();
     let mut text = table_hex(&bytes);
+    public_str(text.as_mut_str());
+    println!("{text}");
+    Ok(())
+}
+
+fn control_branchy_hex() -> Outcome {
+    let bytes = secret_bytes::<TOKEN>();
+    let mut text = branchy_hex(&bytes);
     public_str(text.as_mut_str());
     println!("{text}");
     Ok(())
