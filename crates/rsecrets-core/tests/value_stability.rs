@@ -151,6 +151,69 @@ fn full_ranges() {
     );
 }
 
+/// Every width's whole range is one raw word, truncated (`u8`, `u16` and `u32` from a
+/// 32-bit word, `u64` and `usize` from a 64-bit one: the documented draw), and a
+/// signed type's is its unsigned twin's shifted by `MIN`. (cargo-mutants does not
+/// mutate the macro that writes `full` and `step` for each type: this pins them.)
+#[test]
+#[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+fn full_ranges_are_the_raw_words() {
+    use rsecrets_core::rand_core::Rng as _;
+    let w32 = draws(2, |s| s.rng().next_u32());
+    let w64 = draws(2, |s| s.rng().next_u64());
+    let both = |f: &dyn Fn(&mut common::Rng) -> u64| draws(2, f);
+    assert_eq!(
+        both(&|s| u64::from(s.randint(u8::MIN, u8::MAX).unwrap())),
+        w32.iter().map(|&w| u64::from(w as u8)).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        both(&|s| u64::from(s.randint(u16::MIN, u16::MAX).unwrap())),
+        w32.iter().map(|&w| u64::from(w as u16)).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        both(&|s| u64::from(s.randint(u32::MIN, u32::MAX).unwrap())),
+        w32.iter().map(|&w| u64::from(w)).collect::<Vec<_>>()
+    );
+    assert_eq!(both(&|s| s.randint(u64::MIN, u64::MAX).unwrap()), w64);
+    assert_eq!(
+        both(&|s| s.randint(usize::MIN, usize::MAX).unwrap() as u64),
+        w64
+    );
+    let signed = |f: &dyn Fn(&mut common::Rng) -> i64| draws(2, f);
+    assert_eq!(
+        signed(&|s| i64::from(s.randint(i8::MIN, i8::MAX).unwrap())),
+        w32.iter()
+            .map(|&w| i64::from(i8::MIN.wrapping_add(w as i8)))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        signed(&|s| i64::from(s.randint(i16::MIN, i16::MAX).unwrap())),
+        w32.iter()
+            .map(|&w| i64::from(i16::MIN.wrapping_add(w as i16)))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        signed(&|s| i64::from(s.randint(i32::MIN, i32::MAX).unwrap())),
+        w32.iter()
+            .map(|&w| i64::from(i32::MIN.wrapping_add(w as i32)))
+            .collect::<Vec<_>>()
+    );
+    let shifted: Vec<i64> = w64
+        .iter()
+        .map(|&w| i64::MIN.wrapping_add(w as i64))
+        .collect();
+    assert_eq!(signed(&|s| s.randint(i64::MIN, i64::MAX).unwrap()), shifted);
+    assert_eq!(
+        signed(&|s| s.randint(isize::MIN, isize::MAX).unwrap() as i64),
+        shifted
+    );
+    // One short of the whole range takes `below` instead: a different value.
+    assert_ne!(
+        both(&|s| u64::from(s.randint(u32::MIN, u32::MAX - 1).unwrap())),
+        w32.iter().map(|&w| u64::from(w)).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn shuffle() {
     let mut s = seeded(42);
