@@ -25,15 +25,14 @@ pub(crate) fn mark_secret(bytes: &mut [u8]) {
         0,
         0,
     ];
-    // SAFETY: this is valgrind's client-request sequence for amd64, as valgrind.h's
-    // VALGRIND_DO_CLIENT_REQUEST_EXPR emits it: four rotations of rdi by 3 + 13 + 61
-    // + 51 = 128 bits (which leave it as it was) and `xchg rbx, rbx` (which changes
-    // nothing), with rax pointing at the request and rdx holding the default result.
-    // Natively the sequence changes no register but the flags, which asm! assumes
-    // clobbered, and rdx, declared as an output. Under valgrind it hands `args`, alive
-    // for the whole statement, to memcheck, which only changes its shadow state for
-    // the range that `bytes` borrows mutably; memory is not declared untouched, so
-    // the compiler reads `bytes` again afterwards.
+    // valgrind's client-request sequence for amd64, as valgrind.h's
+    // VALGRIND_DO_CLIENT_REQUEST_EXPR emits it: rdi rotated by 3 + 13 + 61 + 51 = 128
+    // bits (back where it was), then `xchg rbx, rbx` (which changes nothing), with rax
+    // pointing at the request and rdx holding the default result.
+    // SAFETY: natively this changes only the flags (clobbered by default) and rdx (an
+    // output). Under valgrind, memcheck reads `args` (alive for the statement) and
+    // changes only its shadow state for `bytes`, borrowed mutably; memory is not
+    // declared untouched, so the compiler reads `bytes` again afterwards.
     unsafe {
         core::arch::asm!(
             "rol rdi, 3",
