@@ -32,6 +32,7 @@ mod tests {
             ],
         ),
         ("rsecrets-cli", &["rsecrets"]),
+        ("rsecrets-py", &["rsecrets"]),
     ];
 
     fn root() -> PathBuf {
