@@ -401,6 +401,22 @@ mod tests {
     }
 
     #[test]
+    fn a_pool_is_empty_exactly_when_every_byte_is_handed_out() {
+        let mut pool = Pool::new([0u8; 3]);
+        assert!(pool.is_empty());
+        pool.refill(|b| {
+            b.fill(1);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert!(!pool.is_empty());
+        assert_eq!(pool.take(&mut [0u8; 2]), 2);
+        assert!(!pool.is_empty());
+        assert_eq!(pool.take(&mut [0u8; 2]), 1);
+        assert!(pool.is_empty());
+    }
+
+    #[test]
     fn handed_out_bytes_are_wiped_and_drop_wipes_the_rest() {
         let mut pool = Pool::new([0u8; 32]);
         pool.refill(|b| ChaCha20Rng::from_seed([6; 32]).try_fill_bytes(b))

@@ -283,3 +283,27 @@ fn the_generator_errors_own_cause_is_the_source() {
     assert_eq!(source.to_string(), "entropy source unplugged");
     assert!(source.is::<Unplugged>());
 }
+
+#[test]
+fn randbelow_words_refuses_a_zero_bound_and_a_short_buffer() {
+    let mut s = seeded(1);
+    let mut out = [7u64; 3];
+    assert_eq!(s.randbelow_words(&[], &mut out), Err(Error::ZeroBound));
+    assert_eq!(s.randbelow_words(&[0, 0], &mut out), Err(Error::ZeroBound));
+    assert_eq!(out, [7; 3], "nothing drawn");
+    let short = s.randbelow_words(&[1, 0, 0], &mut out[..2]);
+    assert_eq!(
+        short,
+        Err(Error::BufferTooSmall {
+            needed: 24,
+            len: 16
+        })
+    );
+    assert_eq!(
+        short.unwrap_err().to_string(),
+        "the buffer is too small: the output needs 24 bytes, it has 16"
+    );
+    // Every word nonzero is a bound like any other.
+    assert_eq!(s.randbelow_words(&[1, 2], &mut out), Ok(()));
+    assert_eq!((out[0], out[2]), (0, 7));
+}

@@ -58,6 +58,35 @@ fn randbelow_u128() {
     );
 }
 
+/// Most significant word first; the words before the bound's first nonzero one are
+/// zero and drawn from nothing, and a two-word bound above `u64::MAX` draws exactly
+/// what `randbelow::<u128>` does.
+#[test]
+#[allow(clippy::cast_possible_truncation)] // the halves of a u128
+fn randbelow_words() {
+    let mut s = seeded(42);
+    let mut out = [9u64; 4];
+    s.randbelow_words(&[0, 3 << 62, 0], &mut out).unwrap();
+    let three = [out[0], out[1], out[2], out[3]];
+    assert_eq!(
+        three,
+        [
+            0,
+            (29_256_075_661_594_061_254_289_626_820_811_052_100u128 >> 64) as u64,
+            29_256_075_661_594_061_254_289_626_820_811_052_100u128 as u64,
+            9
+        ]
+    );
+    let mut s = seeded(42);
+    for want in [
+        29_256_075_661_594_061_254_289_626_820_811_052_100u128,
+        187_461_088_894_214_575_883_107_053_527_694_588_378,
+    ] {
+        s.randbelow_words(&[3 << 62, 0], &mut out).unwrap();
+        assert_eq!(u128::from(out[0]) << 64 | u128::from(out[1]), want);
+    }
+}
+
 #[test]
 fn randbits() {
     let mut s = seeded(42);
