@@ -167,7 +167,7 @@ impl PasswordPolicy {
         self.0.entropy_bits()
     }
 
-    /// The number of passwords the policy allows, or None above 2**128.
+    /// The number of passwords the policy allows, or None when it is 2**128 or more.
     #[getter]
     fn possible_passwords(&self) -> Option<u128> {
         self.0.possible_passwords()

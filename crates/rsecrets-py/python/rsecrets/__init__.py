@@ -12,6 +12,8 @@ exact entropy where it has one.
 """
 
 import random as _random
+from collections.abc import Sequence as _Sequence
+from typing import TypeVar as _TypeVar
 
 from . import _rsecrets
 from ._rsecrets import (
@@ -71,6 +73,8 @@ __all__ = [
     "UUID4_ENTROPY_BITS",
 ]
 
+_T = _TypeVar("_T")
+
 
 class SystemRandom(_random.SystemRandom):
     """Random numbers from the operating system, one system call per draw.
@@ -82,21 +86,21 @@ class SystemRandom(_random.SystemRandom):
     has no state to save.
     """
 
-    def random(self):
+    def random(self) -> float:
         """Get the next random number in the range 0.0 <= X < 1.0."""
         return _rsecrets.os_random()
 
-    def getrandbits(self, k):
+    def getrandbits(self, k: int) -> int:
         """getrandbits(k) -> x.  Generates an int with k random bits."""
         return _rsecrets.os_getrandbits(k)
 
-    def randbytes(self, n):
+    def randbytes(self, n: int) -> bytes:
         """Generate n random bytes."""
         return _rsecrets.os_randbytes(n)
 
-    def _randbelow(self, n):
+    def _randbelow(self, n: int) -> int:
         return _rsecrets.os_randbelow(n)
 
-    def choice(self, seq):
+    def choice(self, seq: _Sequence[_T]) -> _T:
         """Choose a random element from a non-empty sequence."""
         return _rsecrets.os_choice(seq)
