@@ -1,6 +1,7 @@
 //! Project automation for rsecrets (the cargo-xtask pattern): `cargo xtask <task>`.
 //!
-//! - `ci`: everything CI runs, in order; `.ci/run` calls exactly this.
+//! - `ci`: everything CI runs, in order, ending with `proof --quick`; `.ci/run` calls
+//!   exactly this.
 //! - `man`: the CLI's manual page, `target/man/rsecrets.1`.
 //! - `bench`: rsecrets against CPython, `rand`, `getrandom` and a local-ChaCha20
 //!   floor, interleaved; prints the table and writes `docs/benchmarks.md` and
@@ -88,6 +89,8 @@ fn ci() -> Result {
     )?;
     msrv(&root)?;
     deny(&root)?;
+    // The short forms of the proof: constant-time checks, batteries, fuzzing.
+    proof::proof(&["--quick".to_owned()])?;
     println!("xtask ci: all checks passed");
     Ok(())
 }

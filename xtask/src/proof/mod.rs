@@ -44,6 +44,31 @@ pub(crate) struct Opts {
     pub(crate) quick: bool,
 }
 
+/// What a "not run" row has as its check: a check this machine cannot run (a tool
+/// that cannot be installed here). Such a row says why and how to run it elsewhere;
+/// it neither passes nor fails the proof, and the table lists it apart.
+const NOT_RUN: &str = "not run";
+
+impl Row {
+    /// A check that cannot run on this machine: `why`, and the `command` that runs it
+    /// where it can.
+    #[allow(dead_code)] // for the sections that have such a check
+    pub(crate) fn not_run(claim: &str, why: &str, command: &str) -> Row {
+        Row {
+            claim: claim.into(),
+            check: NOT_RUN.into(),
+            figure: why.into(),
+            control: "—".into(),
+            pass: false,
+            command: command.into(),
+        }
+    }
+
+    fn ran(&self) -> bool {
+        self.check != NOT_RUN
+    }
+}
+
 type Section = (&'static str, fn(&Opts) -> Result<Vec<Row>>);
 
 const SECTIONS: &[Section] = &[
@@ -102,7 +127,7 @@ pub(crate) fn proof(args: &[String]) -> Result {
     println!("wrote {}", out.display());
     let failed: Vec<_> = rows
         .iter()
-        .filter(|r| !r.pass)
+        .filter(|r| r.ran() && !r.pass)
         .map(|r| r.claim.as_str())
         .collect();
     if failed.is_empty() {
@@ -136,7 +161,7 @@ fn table(rows: &[Row], quick: bool) -> String {
         "| claim | check | figure | negative control | pass | reproduce |"
     );
     let _ = writeln!(s, "|---|---|---|---|---|---|");
-    for r in rows {
+    for r in rows.iter().filter(|r| r.ran()) {
         let cell = |t: &str| t.replace('|', "\\|").replace('\n', "<br>");
         let _ = writeln!(
             s,
@@ -148,6 +173,17 @@ fn table(rows: &[Row], quick: bool) -> String {
             if r.pass { "yes" } else { "**no**" },
             cell(&r.command),
         );
+    }
+    let not_run: Vec<_> = rows.iter().filter(|r| !r.ran()).collect();
+    if !not_run.is_empty() {
+        let _ = writeln!(s, "\n## Not run on this machine\n");
+        for r in not_run {
+            let _ = writeln!(
+                s,
+                "- **{}** {} Where it can run: `{}`",
+                r.claim, r.figure, r.command
+            );
+        }
     }
     s
 }
