@@ -405,6 +405,10 @@ mod tests {
         let mut rng = Script(&script);
         below_words(&mut rng, &bound, &mut out).unwrap();
         assert_eq!((out, rng.0.len()), ([0, 4, 1], 1));
+        // The bound itself is not below the bound.
+        let mut rng = Script(&[5, 0, 5, 1, 0, 0]);
+        below_words(&mut rng, &bound, &mut out).unwrap();
+        assert_eq!((out, rng.0.len()), ([0, 0, 0], 0));
         let mut rng = Script(&[u64::MAX, 3]);
         below_words(&mut rng, &[1 << 63], &mut out[..1]).unwrap();
         assert_eq!(out[0], 3);
