@@ -215,3 +215,29 @@ fn borrowed_generator_and_accessors() {
     let _ = s.rng();
     assert_eq!(format!("{s:?}"), "Secrets { .. }");
 }
+
+/// A population longer than `u32::MAX` is indexed by 64-bit words. The 4 GiB are
+/// zeroed pages that are never touched, so never resident.
+#[cfg(target_pointer_width = "64")]
+#[test]
+#[allow(clippy::cast_possible_truncation)] // the halves of a u128 product
+fn populations_past_u32_max_draw_64_bit_indices() {
+    use rsecrets_core::rand_core::Rng as _;
+    let n = (1usize << 32) + 3;
+    let big = vec![0u8; n];
+    let index = |x: &u8| core::ptr::from_ref(x) as usize - big.as_ptr() as usize;
+    // Lemire's method on the generator's first 64-bit word (whose low half is far
+    // above the threshold `2^64 mod n`, so it is accepted).
+    let word = u128::from(seeded(42).rng().next_u64());
+    let product = word * n as u128;
+    assert!(product as u64 >= (1u64 << 33));
+    let want = (product >> 64) as usize;
+    assert_eq!(want, 369_263_589);
+    assert_eq!(index(seeded(42).choice(&big).unwrap()), want);
+    // Batched: the same word, read from the first eight bytes.
+    let mut picks = Vec::new();
+    seeded(42)
+        .choices(&big, 1, |x| picks.push(index(x)))
+        .unwrap();
+    assert_eq!(picks, [want]);
+}
