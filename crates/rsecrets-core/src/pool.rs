@@ -400,6 +400,17 @@ mod tests {
         assert_eq!(long[..], expected[128..192]);
     }
 
+    /// `new` wipes the storage it is given (cargo-mutants skips functions named
+    /// `new`: this pins it).
+    #[test]
+    fn a_new_pool_wipes_its_storage_and_is_empty() {
+        let pool = Pool::new([7u8; 4]);
+        assert_eq!((pool.store(), pool.len()), (&[0u8; 4], 0));
+        let mut store = [7u8; 4];
+        drop(Pool::new(&mut store[1..]));
+        assert_eq!(store, [7, 0, 0, 0]);
+    }
+
     #[test]
     fn a_pool_is_empty_exactly_when_every_byte_is_handed_out() {
         let mut pool = Pool::new([0u8; 3]);
