@@ -245,5 +245,9 @@ mod tests {
         assert_eq!(kind(small("ab01", 5, [1, 0, 3, 0])), "composition");
         assert_eq!(kind(small("aAB0!?", 5, [1, 2, 1, 1])), "composition");
         assert_eq!(kind(small("abAB01", 4, [1, 0, 0, 0])), "rejection");
+        // At the boundary: rejection when exactly half the strings are valid.
+        assert_eq!(kind(small("ab01", 1, [1, 0, 0, 0])), "rejection"); // 2 of 4
+        assert_eq!(kind(small("ab012", 1, [1, 0, 0, 0])), "composition"); // 2 of 5
+        assert_eq!(kind(small("ab01", 3, [0, 0, 2, 0])), "rejection"); // 32 of 64
     }
 }
