@@ -14,7 +14,9 @@
 //! running largest |t| (`max t = ...`); the last such line is the result. A |t| that
 //! stays small says the classes could not be told apart by time; a large one is a
 //! leak. The secret inputs of both classes sit in the same fresh buffer, one slot per
-//! measurement, so neither class is favoured by the cache.
+//! measurement, so neither class is favoured by the cache. `calibrate_token_hex` is
+//! an A/A test (random bytes in both classes): the |t| the harness gives when no
+//! difference exists.
 //!
 //! `cargo xtask proof` runs every target and turns the figures into rows.
 
@@ -75,6 +77,11 @@ const TARGETS: &[Target] = &[
         "control_branchy_hex",
         branchy,
         "negative control: hex with a branch on each nibble, all-zero vs random bytes",
+    ),
+    (
+        "calibrate_token_hex",
+        calibrate,
+        "calibration: token_hex(32), random vs random bytes (an A/A test: no difference exists)",
     ),
     (
         "control_table_hex",
@@ -201,6 +208,11 @@ fn zero_or_random(class: Class, slot: &mut [u8], rng: &mut BenchRng) {
     }
 }
 
+/// Random bytes for both classes: the calibration, where any |t| is the harness's own.
+fn random_both(_: Class, slot: &mut [u8], rng: &mut BenchRng) {
+    rng.fill_bytes(slot);
+}
+
 fn compare_digest(runner: &mut CtRunner, rng: &mut BenchRng) {
     measure(runner, rng, 2 * DIGEST, equal_or_early, |s| {
         let (a, b) = s.split_at(DIGEST);
@@ -230,6 +242,12 @@ fn urlsafe(runner: &mut CtRunner, rng: &mut BenchRng) {
 fn uuid(runner: &mut CtRunner, rng: &mut BenchRng) {
     measure(runner, rng, UUID, zero_or_random, |s| {
         uuid4(&mut Replay::new(s))
+    });
+}
+
+fn calibrate(runner: &mut CtRunner, rng: &mut BenchRng) {
+    measure(runner, rng, TOKEN, random_both, |s| {
+        token_hex(&mut Replay::new(s), TOKEN)
     });
 }
 
