@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use rsecrets::rsecrets_token::{fill_token_hex, fill_token_urlsafe, urlsafe_len};
 use rsecrets::{DEFAULT_ENTROPY, MAX_TOKEN_BYTES, Zeroizing};
+use zeroize::Zeroize;
 
 use crate::cpython;
 use crate::errors;
@@ -71,9 +72,10 @@ pub(crate) fn token_hex<'py>(
 ) -> PyResult<Bound<'py, PyString>> {
     let n = self::nbytes(nbytes)?;
     if n <= SMALL {
-        let mut out = Zeroizing::new([0u8; 2 * SMALL]);
-        let token = fill_token_hex(&mut rsecrets::rng(), n, &mut out[..]).map_err(errors::core)?;
-        return Ok(PyString::new(py, token));
+        let mut out = [0u8; 2 * SMALL];
+        return small(py, &mut out, 2 * n, |out| {
+            fill_token_hex(&mut rsecrets::rng(), n, out)
+        });
     }
     let len = n.checked_mul(2).ok_or_else(errors::no_memory)?;
     let mut text = buffer(len)?;
@@ -103,10 +105,11 @@ pub(crate) fn token_urlsafe<'py>(
 ) -> PyResult<Bound<'py, PyString>> {
     let n = self::nbytes(nbytes)?;
     if n <= SMALL {
-        let mut out = Zeroizing::new([0u8; 4 * SMALL / 3 + 1]);
-        let token =
-            fill_token_urlsafe(&mut rsecrets::rng(), n, &mut out[..]).map_err(errors::core)?;
-        return Ok(PyString::new(py, token));
+        let mut out = [0u8; 4 * SMALL / 3 + 1];
+        let len = urlsafe_len(n).unwrap_or(out.len());
+        return small(py, &mut out, len, |out| {
+            fill_token_urlsafe(&mut rsecrets::rng(), n, out)
+        });
     }
     // ceil(4n / 3), without overflow for any n up to isize::MAX.
     let full = URLSAFE_CHUNK / 3 * 4;
@@ -133,6 +136,21 @@ pub(crate) fn token_urlsafe<'py>(
 #[pyfunction]
 pub(crate) fn uuid4(py: Python<'_>) -> Bound<'_, PyString> {
     PyString::new(py, &rsecrets::uuid4())
+}
+
+/// A small token encoded on the stack by `encode`, which writes the first `len`
+/// bytes of `out`: only those are wiped afterwards (wiping is a volatile write a
+/// byte, a large share of a small token's cost).
+fn small<'py>(
+    py: Python<'py>,
+    out: &mut [u8],
+    len: usize,
+    encode: impl FnOnce(&mut [u8]) -> Result<&str, rsecrets::Error>,
+) -> PyResult<Bound<'py, PyString>> {
+    let token = encode(out).map(|token| PyString::new(py, token));
+    let len = len.min(out.len());
+    out[..len].zeroize();
+    token.map_err(errors::core)
 }
 
 /// The encoders write ASCII only; the check keeps the conversion safe anyway.
