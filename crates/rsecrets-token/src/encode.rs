@@ -1,17 +1,31 @@
 //! The one encoding path: random bytes drawn a chunk at a time into a wiped [`Pool`],
-//! each chunk encoded by `base16ct` or `base64ct` in the same pool and handed, as
-//! the encoder's own `&str`, to the output: a string or the caller's buffer.
+//! each chunk encoded by `base16ct`, `base32ct`, `base64ct` or our Crockford encoder
+//! in the same pool and handed, as the encoder's own `&str`, to the output: a string
+//! or the caller's buffer.
 
-use base64ct::{Base64UrlUnpadded, Encoding as _};
-use rand_core::TryRng;
+use base32ct::{Base32UpperUnpadded, Encoding as _};
+use base64ct::{Base64, Base64UrlUnpadded, Encoding as _};
+use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::{Error, Pool};
+
+use crate::checked_nbytes;
 use zeroize::Zeroize as _;
 
 /// Bytes drawn per generator call. A multiple of 3, so base64 chunks join without
-/// padding, and of 4, so a word-based generator (ChaCha) yields the same stream as
-/// one big call and `token_hex(n)` encodes exactly the bytes `token_bytes(n)` gives.
+/// padding (or, padded, with `=` only at the end), and of 4, so a word-based
+/// generator (ChaCha) yields the same stream as one big call and `token_hex(n)`
+/// encodes exactly the bytes `token_bytes(n)` gives.
 pub(crate) const CHUNK: usize = 48;
 const _: () = assert!(CHUNK % 12 == 0); // not a random word: a length
+
+/// Bytes drawn per generator call for base32: a multiple of 5 (one group of 8
+/// characters), so chunks join without a partial group, and of 4, as [`CHUNK`].
+pub(crate) const CHUNK32: usize = 40;
+const _: () = assert!(CHUNK32 % 20 == 0); // not a random word: a length
+
+/// The pool behind [`Encoding::put`]: a chunk and room for its text.
+const POOL: usize = 3 * CHUNK;
+const _: () = assert!(CHUNK + 2 * CHUNK <= POOL && CHUNK32 + CHUNK32 * 8 / 5 <= POOL);
 
 /// A text encoding of random bytes, in constant time (no table indexed by a byte).
 #[derive(Clone, Copy)]
@@ -20,6 +34,12 @@ pub(crate) enum Encoding {
     Hex,
     /// URL-safe base64 without padding (`base64ct`).
     Urlsafe,
+    /// Standard base64 with `=` padding (`base64ct`).
+    Base64,
+    /// RFC 4648 base32, upper case, without padding (`base32ct`).
+    Base32,
+    /// Crockford's base32, upper case, without padding ([`crockford`]).
+    Crockford,
 }
 
 impl Encoding {
@@ -28,6 +48,16 @@ impl Encoding {
         match self {
             Encoding::Hex => 2 * nbytes,
             Encoding::Urlsafe => (4 * nbytes).div_ceil(3),
+            Encoding::Base64 => 4 * nbytes.div_ceil(3),
+            Encoding::Base32 | Encoding::Crockford => (8 * nbytes).div_ceil(5),
+        }
+    }
+
+    /// The bytes drawn and encoded at a time: a whole number of the encoding's groups.
+    const fn chunk(self) -> usize {
+        match self {
+            Encoding::Hex | Encoding::Urlsafe | Encoding::Base64 => CHUNK,
+            Encoding::Base32 | Encoding::Crockford => CHUNK32,
         }
     }
 
@@ -38,8 +68,35 @@ impl Encoding {
         let text = match self {
             Encoding::Hex => base16ct::lower::encode_str(src, room).ok(),
             Encoding::Urlsafe => Base64UrlUnpadded::encode(src, room).ok(),
+            Encoding::Base64 => Base64::encode(src, room).ok(),
+            Encoding::Base32 => Base32UpperUnpadded::encode(src, room).ok(),
+            Encoding::Crockford => Some(crockford::encode(src, room)),
         };
         text.unwrap_or_else(|| unreachable!("`room` is sized by `len`"))
+    }
+
+    /// A token of `nbytes` random bytes (`None`: the default) in the start of `out`:
+    /// every `fill_token_*` function.
+    pub(crate) fn fill_token<'a, R: TryCryptoRng + ?Sized>(
+        self,
+        rng: &mut R,
+        nbytes: impl Into<Option<usize>>,
+        out: &'a mut [u8],
+    ) -> Result<&'a str, Error<R::Error>> {
+        let nbytes = checked_nbytes(nbytes)?;
+        fill(out, self.len(nbytes), |put| self.put(rng, nbytes, put))
+    }
+
+    /// A token of `nbytes` random bytes (`None`: the default) as a new string: every
+    /// `token_*` function that returns text.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn token<R: TryCryptoRng + ?Sized>(
+        self,
+        rng: &mut R,
+        nbytes: impl Into<Option<usize>>,
+    ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
+        let nbytes = checked_nbytes(nbytes)?;
+        text(self.len(nbytes), |put| self.put(rng, nbytes, put))
     }
 
     /// Puts the text of `nbytes` random bytes into `out`, piece by piece.
@@ -49,7 +106,7 @@ impl Encoding {
         nbytes: usize,
         out: &mut Sink<'_>,
     ) -> Result<(), R::Error> {
-        chunks::<_, { 3 * CHUNK }>(rng, nbytes, CHUNK, |bytes, room| {
+        chunks::<_, POOL>(rng, nbytes, self.chunk(), |bytes, room| {
             out.encode(self, bytes, room);
         })
     }
@@ -151,10 +208,68 @@ pub(crate) fn fill<E>(
         out.zeroize();
         return Err(Error::Rng(e));
     }
-    debug_assert!(out.is_ascii(), "the encoders write ASCII only");
+    Ok(ascii_str(out))
+}
+
+/// `text`, written as ASCII by an encoder, as a `&str`, checked in constant time:
+/// bit 7 of every byte is cleared first (changing nothing in ASCII text), so the
+/// UTF-8 check takes the same path whatever the secret (see [`fill`]). The mask is
+/// behind `black_box` so that the compiler, which may know the text is ASCII, keeps it.
+pub(crate) fn ascii_str(text: &mut [u8]) -> &str {
+    debug_assert!(text.is_ascii(), "the encoders write ASCII only");
     let ascii = core::hint::black_box(0x7f);
-    for byte in out.iter_mut() {
+    for byte in text.iter_mut() {
         *byte &= ascii;
     }
-    core::str::from_utf8(out).map_err(|_| unreachable!("bit 7 of every byte is clear"))
+    core::str::from_utf8(text).unwrap_or_else(|_| unreachable!("bit 7 of every byte is clear"))
+}
+
+/// Crockford's base32 (<https://www.crockford.com/base32.html>): the digits
+/// `0123456789ABCDEFGHJKMNPQRSTVWXYZ` (no I, L, O, U), upper case, no padding, bits
+/// taken most significant first as in RFC 4648.
+///
+/// No crate we know does it in constant time, so it is written here in the style of
+/// `base32ct`: each 5-bit value becomes its character by arithmetic, with no table
+/// indexed by it and no branch on it.
+pub(crate) mod crockford {
+    /// `(threshold, step)`: the character of `v` is `'0' + v` plus `step` for every
+    /// threshold below `v`, which skips `:` to `@` (after `9`) and the letters I, L,
+    /// O and U.
+    const STEPS: [(i16, i16); 5] = [(9, 7), (17, 1), (19, 1), (21, 1), (26, 1)];
+
+    /// The character of a 5-bit value, without a branch or a table lookup on it:
+    /// `(threshold - v) >> 8` is all ones exactly when `v > threshold` (an
+    /// arithmetic shift of a negative `i16`), else zero.
+    #[inline]
+    pub(crate) fn char_of(v: u8) -> u8 {
+        let v = i16::from(v & 31);
+        let mut c = v + i16::from(b'0');
+        for (threshold, step) in STEPS {
+            c += ((threshold - v) >> 8) & step;
+        }
+        // `c` is at most b'Z' (90): no truncation.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let c = c as u8;
+        c
+    }
+
+    /// The Crockford base32 text of `src`, in the start of `dst` (which holds at
+    /// least `ceil(8 * src.len() / 5)` bytes).
+    pub(crate) fn encode<'a>(src: &[u8], dst: &'a mut [u8]) -> &'a str {
+        let dst = &mut dst[..(8 * src.len()).div_ceil(5)];
+        for (i, out) in dst.iter_mut().enumerate() {
+            // Character `i` is bits `5i .. 5i + 5` of `src`, read through the
+            // big-endian 16-bit window of the byte that holds bit `5i` and the next
+            // (zero past the end). The positions are public; only values are secret.
+            let bit = 5 * i;
+            let at = bit / 8;
+            let next = src.get(at + 1).copied().unwrap_or(0);
+            let window = u16::from(src[at]) << 8 | u16::from(next);
+            // Truncation to the low 5 bits is the point.
+            #[allow(clippy::cast_possible_truncation)]
+            let v = (window >> (11 - bit % 8)) as u8; // not a random word: a bit position
+            *out = char_of(v);
+        }
+        super::ascii_str(dst)
+    }
 }

@@ -4,7 +4,7 @@ use rand_core::TryCryptoRng;
 use rsecrets_core::Error;
 
 use crate::checked_nbytes;
-use crate::encode::{Encoding, fill};
+use crate::encode::Encoding;
 
 /// The length in characters of [`token_hex`]`(nbytes)`: `2 * nbytes`.
 ///
@@ -62,10 +62,7 @@ pub fn fill_token_hex<'a, R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
     out: &'a mut [u8],
 ) -> Result<&'a str, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    fill(out, Encoding::Hex.len(nbytes), |put| {
-        Encoding::Hex.put(rng, nbytes, put)
-    })
+    Encoding::Hex.fill_token(rng, nbytes, out)
 }
 
 /// A random token of `nbytes` bytes as lowercase hexadecimal (`2 * nbytes`
@@ -96,8 +93,5 @@ pub fn token_hex<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    crate::encode::text(Encoding::Hex.len(nbytes), |put| {
-        Encoding::Hex.put(rng, nbytes, put)
-    })
+    Encoding::Hex.token(rng, nbytes)
 }

@@ -7,12 +7,33 @@
 extern crate alloc;
 
 #[cfg(feature = "alloc")]
+mod alphabet;
+mod base32;
+mod base64;
+#[cfg(feature = "alloc")]
 mod bytes;
 mod encode;
 mod hex;
 mod urlsafe;
 mod uuid;
 
+#[cfg(feature = "alloc")]
+pub use alphabet::{
+    Alphabet, AlphabetError, ID_ALPHABET, ID_ENTROPY_BITS, ID_LEN, IdError, MAX_ID_LEN,
+    token_alphabet, token_id,
+};
+pub use base32::{base32_len, fill_token_base32, fill_token_base32_crockford};
+#[cfg(feature = "alloc")]
+pub use base32::{token_base32, token_base32_crockford};
+#[cfg(feature = "alloc")]
+pub use base64::token_base64;
+pub use base64::{base64_len, fill_token_base64};
+
+#[cfg(feature = "alloc")]
+pub use self::uuid::uuid4;
+#[cfg(feature = "uuid")]
+pub use self::uuid::uuid4_uuid;
+pub use self::uuid::{MAX_UNIX_MS, UUID_LEN, UUID4_LEN, Uuid7, fill_uuid4, uuid4_bytes};
 #[cfg(feature = "alloc")]
 pub use bytes::token_bytes;
 #[cfg(feature = "alloc")]
@@ -21,9 +42,6 @@ pub use hex::{fill_token_hex, hex_len};
 #[cfg(feature = "alloc")]
 pub use urlsafe::token_urlsafe;
 pub use urlsafe::{fill_token_urlsafe, urlsafe_len};
-#[cfg(feature = "alloc")]
-pub use uuid::uuid4;
-pub use uuid::{UUID4_LEN, fill_uuid4};
 
 use rsecrets_core::Error;
 

@@ -4,7 +4,7 @@ use rand_core::TryCryptoRng;
 use rsecrets_core::Error;
 
 use crate::checked_nbytes;
-use crate::encode::{Encoding, fill};
+use crate::encode::Encoding;
 
 /// The length in characters of [`token_urlsafe`]`(nbytes)`: `ceil(4 * nbytes / 3)`
 /// (unpadded base64).
@@ -64,10 +64,7 @@ pub fn fill_token_urlsafe<'a, R: TryCryptoRng + ?Sized>(
     nbytes: impl Into<Option<usize>>,
     out: &'a mut [u8],
 ) -> Result<&'a str, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    fill(out, Encoding::Urlsafe.len(nbytes), |put| {
-        Encoding::Urlsafe.put(rng, nbytes, put)
-    })
+    Encoding::Urlsafe.fill_token(rng, nbytes, out)
 }
 
 /// A random token of `nbytes` bytes as URL-safe base64 without padding
@@ -99,8 +96,5 @@ pub fn token_urlsafe<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     nbytes: impl Into<Option<usize>>,
 ) -> Result<zeroize::Zeroizing<alloc::string::String>, Error<R::Error>> {
-    let nbytes = checked_nbytes(nbytes)?;
-    crate::encode::text(Encoding::Urlsafe.len(nbytes), |put| {
-        Encoding::Urlsafe.put(rng, nbytes, put)
-    })
+    Encoding::Urlsafe.token(rng, nbytes)
 }

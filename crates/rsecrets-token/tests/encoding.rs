@@ -5,17 +5,25 @@
 
 mod common;
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-use common::{ref_hex, ref_urlsafe, rng_from, stream};
+use base32ct::{Base32UpperUnpadded, Encoding as _};
+use base64ct::{Base64, Base64UrlUnpadded, Encoding};
+use common::{
+    CROCKFORD_BASE32, RFC4648_BASE32, decode_base32, ref_base32, ref_base64, ref_hex, ref_urlsafe,
+    rng_from, stream,
+};
 use proptest::prelude::*;
 use rsecrets_core::Error;
 use rsecrets_token::{
-    MAX_TOKEN_BYTES, fill_token_hex, fill_token_urlsafe, hex_len, token_bytes, token_hex,
-    token_urlsafe, urlsafe_len,
+    MAX_TOKEN_BYTES, base32_len, base64_len, fill_token_base32, fill_token_base32_crockford,
+    fill_token_base64, fill_token_hex, fill_token_urlsafe, hex_len, token_base32,
+    token_base32_crockford, token_base64, token_bytes, token_hex, token_urlsafe, urlsafe_len,
 };
 
-/// Around the internal chunk size (48 bytes) and its multiples, plus odd sizes.
-const EDGE_SIZES: [usize; 14] = [0, 1, 2, 3, 4, 47, 48, 49, 95, 96, 97, 192, 1000, 4099];
+/// Around the internal chunk sizes (48 bytes, 40 for base32) and their multiples,
+/// plus odd sizes.
+const EDGE_SIZES: [usize; 20] = [
+    0, 1, 2, 3, 4, 5, 39, 40, 41, 47, 48, 49, 79, 80, 95, 96, 97, 192, 1000, 4099,
+];
 
 fn check_size(seed: [u8; 32], n: usize) -> Result<(), TestCaseError> {
     let expected = stream(seed, n);
@@ -38,7 +46,46 @@ fn check_size(seed: [u8; 32], n: usize) -> Result<(), TestCaseError> {
         Some(&expected[..])
     );
 
+    let base32 = token_base32(&mut rng_from(seed), n)?;
+    prop_assert_eq!(&*base32, &ref_base32(&expected, RFC4648_BASE32));
+    prop_assert_eq!(Some(base32.len()), base32_len(n));
+    prop_assert_eq!(
+        decode_base32(&base32, RFC4648_BASE32),
+        Some(expected.clone())
+    );
+    prop_assert_eq!(
+        Base32UpperUnpadded::decode(&*base32, &mut decoded).ok(),
+        Some(&expected[..])
+    );
+
+    let crockford = token_base32_crockford(&mut rng_from(seed), n)?;
+    prop_assert_eq!(&*crockford, &ref_base32(&expected, CROCKFORD_BASE32));
+    prop_assert_eq!(
+        decode_base32(&crockford, CROCKFORD_BASE32),
+        Some(expected.clone())
+    );
+
+    let base64 = token_base64(&mut rng_from(seed), n)?;
+    prop_assert_eq!(&*base64, &ref_base64(&expected));
+    prop_assert_eq!(Some(base64.len()), base64_len(n));
+    prop_assert_eq!(
+        Base64::decode(&*base64, &mut decoded).ok(),
+        Some(&expected[..])
+    );
+
     // The buffer forms write the same text, and leave the rest of `out` alone.
+    for (text, fill) in [
+        (
+            &base32,
+            fill_token_base32::<chacha20_rng::ChaCha20Rng> as Fill,
+        ),
+        (&crockford, fill_token_base32_crockford),
+        (&base64, fill_token_base64),
+    ] {
+        let mut out = vec![b'#'; text.len() + 7];
+        prop_assert_eq!(fill(&mut rng_from(seed), Some(n), &mut out)?, &***text);
+        prop_assert!(out[text.len()..].iter().all(|&c| c == b'#'));
+    }
     let mut out = vec![b'#'; 2 * n + 7];
     prop_assert_eq!(fill_token_hex(&mut rng_from(seed), n, &mut out)?, &*hex);
     prop_assert!(out[2 * n..].iter().all(|&c| c == b'#'));
@@ -51,10 +98,45 @@ fn check_size(seed: [u8; 32], n: usize) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A `fill_token_*` function.
+type Fill = for<'a> fn(
+    &mut chacha20_rng::ChaCha20Rng,
+    Option<usize>,
+    &'a mut [u8],
+) -> Result<&'a str, Error>;
+
 #[test]
 fn edge_sizes_match_the_oracle() -> Result<(), TestCaseError> {
     for n in EDGE_SIZES {
         check_size([9; 32], n)?;
+    }
+    Ok(())
+}
+
+/// Every size from 0 to 300, each encoder against the reference encoders and the
+/// independent decoders.
+#[test]
+fn every_size_to_300_matches_the_oracle() -> Result<(), TestCaseError> {
+    for n in 0usize..=300 {
+        check_size([n.to_le_bytes()[0]; 32], n)?;
+    }
+    Ok(())
+}
+
+/// The Crockford encoder's arithmetic, value by value, against the alphabet.
+#[test]
+fn crockford_digits_are_the_alphabet() -> Result<(), Error<common::DeviceGone>> {
+    // Five bytes holding the 5-bit values 0..8, 8..16, ...: each byte string below
+    // is the big-endian packing of eight consecutive values.
+    for first in (0usize..32).step_by(8) {
+        let packed = (0..8).fold(0u64, |n, i| n << 5 | (first + i) as u64);
+        let bytes = &packed.to_be_bytes()[3..];
+        let mut rng = common::Replay(bytes.to_vec());
+        let text = token_base32_crockford(&mut rng, 5)?;
+        let want: String = (first..first + 8)
+            .map(|v| char::from(CROCKFORD_BASE32[v]))
+            .collect();
+        assert_eq!(*text, want);
     }
     Ok(())
 }
@@ -75,6 +157,9 @@ proptest! {
         for (result, len) in [
             (fill_token_hex(&mut rng, n, &mut out).map(str::len), hex_len(n)),
             (fill_token_urlsafe(&mut rng, n, &mut out).map(str::len), urlsafe_len(n)),
+            (fill_token_base32(&mut rng, n, &mut out).map(str::len), base32_len(n)),
+            (fill_token_base32_crockford(&mut rng, n, &mut out).map(str::len), base32_len(n)),
+            (fill_token_base64(&mut rng, n, &mut out).map(str::len), base64_len(n)),
         ] {
             match (result, len) {
                 (Ok(written), Some(len)) => prop_assert_eq!(written, len),
@@ -105,8 +190,19 @@ fn too_large_is_refused() {
         assert_eq!(token_urlsafe(&mut rng, n), Err(refused));
         assert_eq!(fill_token_hex(&mut rng, n, &mut out), Err(refused));
         assert_eq!(fill_token_urlsafe(&mut rng, n, &mut out), Err(refused));
+        assert_eq!(token_base32(&mut rng, n), Err(refused));
+        assert_eq!(token_base32_crockford(&mut rng, n), Err(refused));
+        assert_eq!(token_base64(&mut rng, n), Err(refused));
+        assert_eq!(fill_token_base32(&mut rng, n, &mut out), Err(refused));
+        assert_eq!(
+            fill_token_base32_crockford(&mut rng, n, &mut out),
+            Err(refused)
+        );
+        assert_eq!(fill_token_base64(&mut rng, n, &mut out), Err(refused));
         assert_eq!(hex_len(n), None);
         assert_eq!(urlsafe_len(n), None);
+        assert_eq!(base32_len(n), None);
+        assert_eq!(base64_len(n), None);
     }
 }
 
@@ -122,6 +218,11 @@ fn the_limit_itself_is_accepted() -> Result<(), Error> {
         urlsafe_len(MAX_TOKEN_BYTES),
         Some((4 * MAX_TOKEN_BYTES).div_ceil(3))
     );
+    assert_eq!(
+        base32_len(MAX_TOKEN_BYTES),
+        Some((8 * MAX_TOKEN_BYTES).div_ceil(5))
+    );
+    assert_eq!(base64_len(MAX_TOKEN_BYTES), Some(22_369_624)); // 4 * ceil(2^24 / 3)
     Ok(())
 }
 
@@ -148,6 +249,12 @@ fn buffer_too_small_says_what_it_needs() {
         too_small(66, 64).unwrap_err().to_string(),
         "the buffer is too small: the output needs 66 bytes, it has 64"
     );
+    assert_eq!(fill_token_base32(&mut rng, 41, &mut out), too_small(66, 64));
+    assert_eq!(
+        fill_token_base32_crockford(&mut rng, 41, &mut out),
+        too_small(66, 64)
+    );
+    assert_eq!(fill_token_base64(&mut rng, 49, &mut out), too_small(68, 64));
     assert_eq!(out, [0; 64], "nothing written on a refusal");
     assert_eq!(fill_token_hex(&mut rng, 0, &mut []), Ok(""));
     assert_eq!(

@@ -1,8 +1,11 @@
 //! Value stability: what each function returns on `ChaCha20Rng::from_seed([42; 32])`,
 //! so that a change of algorithm or of how bytes are drawn is caught. The values were
 //! checked independently: ChaCha20 (RFC 8439, zero nonce) keystream from Python's
-//! `cryptography`, encoded with Python's `bytes.hex`, `base64.urlsafe_b64encode` and
-//! `uuid.UUID(bytes=..., version=4)`.
+//! `cryptography`, encoded with Python's `bytes.hex`, `base64.urlsafe_b64encode`,
+//! `base64.b32encode` (translated to Crockford's alphabet), `base64.b64encode` and
+//! `uuid.UUID(bytes=..., version=4)`; the version 7 fields and the ids (core's
+//! `choices`: batches of `k + k/4` bytes, Lemire's `(b·n) >> 8` with its threshold)
+//! were set by a few lines of Python on the same keystream.
 //!
 //! Also: a failing generator gives `Error::Rng`, and wipes what was written.
 
@@ -11,9 +14,85 @@ mod common;
 use common::{Broken, DeviceGone, RunsDry};
 use rand_core::TryRng;
 use rsecrets_core::Error;
-use rsecrets_token::{UUID4_LEN, fill_token_hex, fill_token_urlsafe, fill_uuid4};
+use rsecrets_token::{
+    UUID4_LEN, Uuid7, fill_token_base32, fill_token_base32_crockford, fill_token_base64,
+    fill_token_hex, fill_token_urlsafe, fill_uuid4, uuid4_bytes,
+};
 #[cfg(feature = "alloc")]
-use rsecrets_token::{token_bytes, token_hex, token_urlsafe, uuid4};
+use rsecrets_token::{
+    token_alphabet, token_base32, token_base32_crockford, token_base64, token_bytes, token_hex,
+    token_id, token_urlsafe, uuid4,
+};
+
+/// 2023-11-14 22:13:20 UTC.
+const T0: u64 = 1_700_000_000_000;
+
+#[cfg(feature = "alloc")]
+#[test]
+fn value_stability_of_base32_base64_uuid7_and_ids() -> Result<(), Error> {
+    let mut rng = common::rng(42);
+    assert_eq!(
+        *token_base32(&mut rng, 20)?,
+        "TAMR6RXFQMBBMRCUG2LYQA3JPJPDVNQ3"
+    );
+    assert_eq!(
+        *token_base32_crockford(&mut rng, 16)?,
+        "3T4N3N7YKBK7QAV199FQQZ7XEM"
+    );
+    assert_eq!(*token_base64(&mut rng, 16)?, "RLEHjdo5fO9F3y5t5Jh0aA==");
+    let mut ids = Uuid7::new();
+    assert_eq!(
+        *ids.next(&mut rng, T0)?,
+        "018bcfe5-6800-72d0-8eba-9d0236f00e57"
+    );
+    assert_eq!(
+        *ids.next(&mut rng, T0)?,
+        "018bcfe5-6800-72d1-990f-56c6940b5937"
+    );
+    assert_eq!(*token_id(&mut rng)?, "aj3Ax-OCrxAvolKBpAtjl");
+    let three = token_alphabet(&mut rng, "αβγ", 8).map_err(|_| Error::EmptySequence)?;
+    assert_eq!(*three, "βγαγββαγ");
+    let seven = token_alphabet(&mut rng, "0123456", 10).map_err(|_| Error::EmptySequence)?;
+    assert_eq!(*seven, "4523250524");
+    Ok(())
+}
+
+/// The buffer and byte forms give the same values.
+#[test]
+fn fill_and_byte_forms_of_the_new_encoders_are_value_stable() -> Result<(), Error> {
+    let mut rng = common::rng(42);
+    let mut out = [0u8; 64];
+    assert_eq!(
+        fill_token_base32(&mut rng, 20, &mut out)?,
+        "TAMR6RXFQMBBMRCUG2LYQA3JPJPDVNQ3"
+    );
+    assert_eq!(
+        fill_token_base32_crockford(&mut rng, 16, &mut out)?,
+        "3T4N3N7YKBK7QAV199FQQZ7XEM"
+    );
+    assert_eq!(
+        fill_token_base64(&mut rng, 16, &mut out)?,
+        "RLEHjdo5fO9F3y5t5Jh0aA=="
+    );
+    let mut ids = Uuid7::new();
+    assert_eq!(
+        common::ref_hex(&ids.next_bytes(&mut rng, T0)?),
+        "018bcfe5680072d08eba9d0236f00e57"
+    );
+    let mut line = [0u8; UUID4_LEN];
+    assert_eq!(
+        ids.fill(&mut rng, T0, &mut line)?,
+        "018bcfe5-6800-72d1-990f-56c6940b5937"
+    );
+    // uuid4 in bytes: the text of `value_stability`'s first uuid4.
+    let mut rng = common::rng(42);
+    let Ok(()) = rng.try_fill_bytes(&mut [0u8; 16 + 32 + 16 + 32 + 16 + 32]);
+    assert_eq!(
+        common::ref_hex(&uuid4_bytes(&mut rng)?),
+        "9e679df96c754d5fa18525b5a40a51b2"
+    );
+    Ok(())
+}
 
 #[cfg(feature = "alloc")]
 #[test]

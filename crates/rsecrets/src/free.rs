@@ -1,8 +1,12 @@
 //! Python-shaped free functions on the default generator.
 
 use core::cell::RefCell;
+use std::sync::{Mutex, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use rsecrets_core::{Error, Secrets, UnsignedInt};
 use rsecrets_entropy::FastRng;
+use rsecrets_token::{IdError, Uuid7};
 
 use rsecrets_recipes::{
     ApiKey, Error as RecipeError, Passphrase, PassphraseGenerator, PasswordGenerator,
@@ -123,12 +127,232 @@ pub fn token_urlsafe(nbytes: impl Into<Option<usize>>) -> Result<Zeroizing<Strin
 /// Only if the operating system cannot provide randomness.
 #[must_use]
 pub fn uuid4() -> Zeroizing<String> {
-    match rsecrets_token::uuid4(&mut rng()) {
-        Ok(id) => id,
+    infallible(rsecrets_token::uuid4(&mut rng()))
+}
+
+/// A random (version 4) UUID as its 16 bytes, in the order of the text form: what a
+/// database stores in a `uuid` or `BINARY(16)` column.
+///
+/// ```
+/// let id = rsecrets::uuid4_bytes();
+/// assert_eq!(id[6] >> 4, 4);
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[must_use]
+pub fn uuid4_bytes() -> [u8; 16] {
+    infallible(rsecrets_token::uuid4_bytes(&mut rng()))
+}
+
+/// A time-ordered (version 7, RFC 9562) UUID in canonical lowercase form: the
+/// current time in milliseconds, a counter and 62 random bits. Every call in the
+/// process returns a UUID greater than the one before (as text and as bytes), from
+/// any thread, even within one millisecond and if the system clock steps back.
+///
+/// The process keeps one [`Uuid7`](rsecrets_token::Uuid7) behind a mutex, read with
+/// the system clock; see its docs for the method (a 12-bit counter in `rand_a`,
+/// RFC 9562 §6.2 method 1). A UUID shows when it was made: for an identifier that
+/// must not, use [`uuid4`].
+///
+/// ```
+/// let a = rsecrets::uuid7();
+/// let b = rsecrets::uuid7();
+/// assert!(*a < *b);
+/// assert_eq!(&a[14..15], "7");
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[must_use]
+pub fn uuid7() -> Zeroizing<String> {
+    let mut state = uuid7_state();
+    infallible(state.next(&mut rng(), unix_ms()))
+}
+
+/// [`uuid7`] as its 16 bytes, in the same process-wide order: each is greater than
+/// the last UUID of either form.
+///
+/// ```
+/// let a = rsecrets::uuid7_bytes();
+/// let b = rsecrets::uuid7_bytes();
+/// assert!(a < b);
+/// assert_eq!(a[6] >> 4, 7);
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[must_use]
+pub fn uuid7_bytes() -> [u8; 16] {
+    let mut state = uuid7_state();
+    infallible(state.next_bytes(&mut rng(), unix_ms()))
+}
+
+/// [`uuid4`] as a [`uuid::Uuid`] (the `uuid` feature), for sqlx, diesel or serde.
+///
+/// ```
+/// assert_eq!(rsecrets::uuid4_uuid().get_version_num(), 4);
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[cfg(feature = "uuid")]
+#[must_use]
+pub fn uuid4_uuid() -> uuid::Uuid {
+    uuid::Uuid::from_bytes(uuid4_bytes())
+}
+
+/// [`uuid7`] as a [`uuid::Uuid`] (the `uuid` feature), in the same process-wide order.
+///
+/// ```
+/// let (a, b) = (rsecrets::uuid7_uuid(), rsecrets::uuid7_uuid());
+/// assert!(a < b);
+/// assert_eq!(a.get_version_num(), 7);
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[cfg(feature = "uuid")]
+#[must_use]
+pub fn uuid7_uuid() -> uuid::Uuid {
+    uuid::Uuid::from_bytes(uuid7_bytes())
+}
+
+/// The process's version 7 state. A panic while it was held (the OS had no
+/// randomness) happened before the state changed, so a poisoned lock is still sound.
+fn uuid7_state() -> std::sync::MutexGuard<'static, Uuid7> {
+    static STATE: Mutex<Uuid7> = Mutex::new(Uuid7::new());
+    STATE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Milliseconds since 1970 by the system clock; 0 for a clock set before 1970 (the
+/// version 7 state then counts on from its last UUID, as for any clock that steps
+/// back).
+fn unix_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// The value of a call on the default generator whose only error is the
+/// generator's, which it never returns (it panics instead).
+fn infallible<T>(result: Result<T, Error>) -> T {
+    match result {
+        Ok(value) => value,
         Err(Error::Rng(never)) => match never {},
-        // uuid4 has no arguments to get wrong.
-        Err(_) => unreachable!("uuid4 takes no argument that can be invalid"),
+        Err(e) => unreachable!("a call without arguments to get wrong failed: {e}"),
     }
+}
+
+/// A token of `nbytes` random bytes (32 when `None`) as RFC 4648 base32, upper case,
+/// without padding (`ceil(8 * nbytes / 5)` characters of `A-Z 2-7`): what
+/// authenticator apps take for TOTP secrets. Encoded in constant time (`base32ct`).
+///
+/// ```
+/// let totp_secret = rsecrets::token_base32(20)?; // 160 bits, as RFC 6238 suggests
+/// assert_eq!(totp_secret.len(), 32);
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] when `nbytes` exceeds [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_base32(nbytes: impl Into<Option<usize>>) -> Result<Zeroizing<String>, Error> {
+    rsecrets_token::token_base32(&mut rng(), nbytes)
+}
+
+/// A token of `nbytes` random bytes (32 when `None`) as Crockford's base32, upper
+/// case, without padding (`0-9 A-Z` without `I L O U`): easy to read aloud and type.
+/// Encoded in constant time.
+///
+/// ```
+/// let code = rsecrets::token_base32_crockford(10)?;
+/// assert_eq!(code.len(), 16);
+/// assert!(!code.contains(['I', 'L', 'O', 'U']));
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] when `nbytes` exceeds [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_base32_crockford(
+    nbytes: impl Into<Option<usize>>,
+) -> Result<Zeroizing<String>, Error> {
+    rsecrets_token::token_base32_crockford(&mut rng(), nbytes)
+}
+
+/// A token of `nbytes` random bytes (32 when `None`) as standard base64 with padding,
+/// on one line (`4 * ceil(nbytes / 3)` characters): `openssl rand -base64 NBYTES`.
+/// Encoded in constant time (`base64ct`).
+///
+/// ```
+/// let token = rsecrets::token_base64(None)?;
+/// assert_eq!(token.len(), 44);
+/// assert!(token.ends_with('='));
+/// # Ok::<(), rsecrets::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] when `nbytes` exceeds [`MAX_TOKEN_BYTES`](crate::MAX_TOKEN_BYTES).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_base64(nbytes: impl Into<Option<usize>>) -> Result<Zeroizing<String>, Error> {
+    rsecrets_token::token_base64(&mut rng(), nbytes)
+}
+
+/// An id of `len` characters drawn uniformly from `alphabet` (2 or more distinct
+/// characters, any script): every string equally likely, `len × log2(n)` bits. See
+/// [`rsecrets_token::Alphabet`] to check an alphabet once and draw many ids.
+///
+/// ```
+/// let code = rsecrets::token_alphabet("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 8)?;
+/// assert_eq!(code.len(), 8);
+/// assert!(rsecrets::token_alphabet("aa", 8).is_err());
+/// # Ok::<(), rsecrets::IdError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`IdError::Alphabet`] for an alphabet that is empty, has one character or
+/// repeats one; [`IdError::Core`] with [`Error::TooLarge`] for `len` above
+/// [`MAX_ID_LEN`](rsecrets_token::MAX_ID_LEN).
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+pub fn token_alphabet(alphabet: &str, len: usize) -> Result<Zeroizing<String>, IdError> {
+    rsecrets_token::token_alphabet(&mut rng(), alphabet, len)
+}
+
+/// nanoid's default id: 21 characters of `A-Z a-z 0-9 _ -`, 126 bits, URL-safe.
+///
+/// ```
+/// let id = rsecrets::token_id();
+/// assert_eq!(id.len(), 21);
+/// ```
+///
+/// # Panics
+///
+/// Only if the operating system cannot provide randomness.
+#[must_use]
+pub fn token_id() -> Zeroizing<String> {
+    infallible(rsecrets_token::token_id(&mut rng()))
 }
 
 /// Python's `secrets.randbelow(n)`: a uniformly random integer in `[0, n)`, for any

@@ -12,8 +12,11 @@ pub struct ReadmeDoctests;
 
 pub use free::{
     DefaultRng, api_key, choice, fill_bytes, hash_password, passphrase, password, pin, randbelow,
-    randbits, reset_url, rng, token_bytes, token_hex, token_urlsafe, uuid4,
+    randbits, reset_url, rng, token_alphabet, token_base32, token_base32_crockford, token_base64,
+    token_bytes, token_hex, token_id, token_urlsafe, uuid4, uuid4_bytes, uuid7, uuid7_bytes,
 };
+#[cfg(feature = "uuid")]
+pub use free::{uuid4_uuid, uuid7_uuid};
 
 /// Every layer, re-exported whole, for what the free functions do not cover.
 pub use {
@@ -36,6 +39,7 @@ pub use rsecrets_recipes::{
     ApiKey, ApiKeyError, CharClass, Passphrase, PassphraseGenerator, PasswordGenerator,
     PasswordPolicy, WordList,
 };
+pub use rsecrets_token::{Alphabet, AlphabetError, IdError, Uuid7};
 pub use rsecrets_token::{DEFAULT_ENTROPY, MAX_TOKEN_BYTES};
 pub use zeroize::Zeroizing;
 

@@ -39,6 +39,71 @@ pub fn ref_urlsafe(bytes: &[u8]) -> String {
     out
 }
 
+/// RFC 4648 base32 of `bytes` in `alphabet` (32 characters), unpadded, by the
+/// textbook method: the bytes as one big-endian bit string, cut into 5-bit digits.
+pub fn ref_base32(bytes: &[u8], alphabet: &[u8; 32]) -> String {
+    let bits: Vec<u8> = bytes
+        .iter()
+        .flat_map(|b| (0..8).rev().map(move |i| b >> i & 1))
+        .collect();
+    bits.chunks(5)
+        .map(|digit| {
+            let v = (0..5).fold(0, |v, i| v << 1 | digit.get(i).copied().unwrap_or(0));
+            char::from(alphabet[usize::from(v)])
+        })
+        .collect()
+}
+
+pub const RFC4648_BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+pub const CROCKFORD_BASE32: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Decodes unpadded base32 in `alphabet` (another method than `ref_base32`: 40-bit
+/// groups in a `u64`), refusing a character outside it, a length no encoding has,
+/// and non-zero bits after the last byte.
+pub fn decode_base32(text: &str, alphabet: &[u8; 32]) -> Option<Vec<u8>> {
+    let values: Vec<u64> = text
+        .bytes()
+        .map(|c| alphabet.iter().position(|&a| a == c).map(|v| v as u64))
+        .collect::<Option<_>>()?;
+    let nbytes = values.len() * 5 / 8;
+    if (8 * nbytes).div_ceil(5) != values.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for group in values.chunks(8) {
+        let mut n = 0u64;
+        for i in 0..8 {
+            n = n << 5 | group.get(i).copied().unwrap_or(0);
+        }
+        let bytes = n.to_be_bytes();
+        let take = group.len() * 5 / 8;
+        if bytes[3 + take..].iter().any(|&b| b != 0) {
+            return None;
+        }
+        out.extend_from_slice(&bytes[3..3 + take]);
+    }
+    (out.len() == nbytes).then_some(out)
+}
+
+/// Standard base64 with `=` padding, by the textbook method.
+pub fn ref_base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for group in bytes.chunks(3) {
+        let mut n = [0u8; 3];
+        n[..group.len()].copy_from_slice(group);
+        let bits = u32::from(n[0]) << 16 | u32::from(n[1]) << 8 | u32::from(n[2]);
+        for i in 0..4 {
+            if i <= group.len() {
+                out.push(char::from(ALPHABET[(bits >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// A generator that fails on every call.
 #[derive(Debug)]
 pub struct Broken;
@@ -95,3 +160,32 @@ impl TryRng for RunsDry {
 }
 
 impl TryCryptoRng for RunsDry {}
+
+/// A generator that serves the given bytes, in order, then fails.
+#[derive(Debug)]
+pub struct Replay(pub Vec<u8>);
+
+impl TryRng for Replay {
+    type Error = DeviceGone;
+    fn try_next_u32(&mut self) -> Result<u32, DeviceGone> {
+        let mut b = [0; 4];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u32::from_le_bytes(b))
+    }
+    fn try_next_u64(&mut self) -> Result<u64, DeviceGone> {
+        let mut b = [0; 8];
+        self.try_fill_bytes(&mut b)?;
+        Ok(u64::from_le_bytes(b))
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), DeviceGone> {
+        if dst.len() > self.0.len() {
+            return Err(DeviceGone);
+        }
+        let rest = self.0.split_off(dst.len());
+        dst.copy_from_slice(&self.0);
+        self.0 = rest;
+        Ok(())
+    }
+}
+
+impl TryCryptoRng for Replay {}
