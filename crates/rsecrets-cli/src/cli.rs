@@ -13,6 +13,9 @@ Examples:
   rsecrets password --symbols       20 characters of letters, digits and punctuation
   rsecrets passphrase --words 7     seven words of the EFF large list (90.5 bits)
   rsecrets pin --json               a 6-digit PIN as {\"secret\": ..., \"entropy_bits\": ...}
+  rsecrets base32 20                a TOTP secret (160 bits, A-Z 2-7)
+  rsecrets id                       nanoid's default: 21 of A-Z a-z 0-9 _ - (126 bits)
+  rsecrets uuid --v7 -n 3           three time-ordered UUIDs, increasing
   rsecrets bytes --stream | head -c 1M > key.bin
 
 Every secret comes from a cryptographic random number generator seeded by the
@@ -30,7 +33,7 @@ fields particular to the subcommand (e.g. \"bytes\", \"digits\").";
     name = "rsecrets",
     version,
     about = "Secrets from a cryptographic random number generator: tokens, integers, \
-             choices, passwords, passphrases, PINs, reset URLs and UUIDs",
+             choices, passwords, passphrases, PINs, reset URLs, ids and UUIDs",
     after_help = EXAMPLES,
     // Without a subcommand, an `error:` line (exit 2) as for any usage error, rather
     // than the help that clap's derive shows by default.
@@ -79,6 +82,32 @@ pub(crate) enum Command {
     /// secrets.token_urlsafe. Entropy: exactly 8·NBYTES bits.
     #[command(verbatim_doc_comment)]
     Urlsafe(TokenArgs),
+    /// A base32 token: 8·NBYTES bits of entropy
+    ///
+    /// NBYTES random bytes (default 32: 256 bits) as RFC 4648 base32, upper case, without
+    /// padding: ⌈8·NBYTES/5⌉ characters of A-Z 2-7 (52 for 32 bytes), what authenticator
+    /// apps take for TOTP secrets (20 bytes, 160 bits, is RFC 6238's advice). With
+    /// --crockford, Crockford's alphabet instead: 0-9 A-Z without I L O U, easy to read
+    /// aloud and type. Encoded in constant time. Entropy: exactly 8·NBYTES bits.
+    #[command(verbatim_doc_comment)]
+    Base32(Base32Args),
+    /// A base64 token with padding: 8·NBYTES bits of entropy
+    ///
+    /// NBYTES random bytes (default 32: 256 bits) as standard base64 with "=" padding,
+    /// on one line: 4·⌈NBYTES/3⌉ characters of A-Z a-z 0-9 + / = (44 for 32 bytes), as
+    /// openssl rand -base64 NBYTES prints it. Encoded in constant time. Entropy:
+    /// exactly 8·NBYTES bits.
+    #[command(verbatim_doc_comment)]
+    Base64(TokenArgs),
+    /// An id from an alphabet: 126 bits of entropy by default
+    ///
+    /// LENGTH characters (default 21), each drawn uniformly from CHARS (default
+    /// nanoid's 64: A-Z a-z 0-9 _ -), so every id of that length is equally likely.
+    /// CHARS may be any 2 or more distinct characters, of any script; an alphabet with
+    /// fewer, or with a repeated character, is refused. Entropy: exactly
+    /// LENGTH·log2(number of characters) bits (126 by default).
+    #[command(verbatim_doc_comment)]
+    Id(IdArgs),
     /// Raw random bytes: 8·NBYTES bits of entropy
     ///
     /// NBYTES random bytes (default 32) on standard output, as they are. NBYTES may be
@@ -152,13 +181,18 @@ pub(crate) enum Command {
     /// as likely as "700". Entropy: DIGITS·log2(10) bits (19.93 for 6 digits).
     #[command(verbatim_doc_comment)]
     Pin(PinArgs),
-    /// A random UUID: 122 bits of entropy
+    /// A random UUID: 122 bits of entropy (62 with --v7)
     ///
     /// A random (version 4, RFC 9562) UUID in canonical lowercase form,
     /// xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx. Entropy: 122 bits (6 of the 128 are
     /// fixed by the version and variant).
+    /// With --v7, a time-ordered (version 7) UUID, tttttttt-tttt-7xxx-Nxxx-xxxxxxxxxxxx:
+    /// the time in milliseconds, a counter and 62 random bits, each UUID of a run
+    /// greater than the one before, even within a millisecond or if the clock steps
+    /// back; good database keys, but they show when they were made. Entropy: 62 bits
+    /// (the counter's random start is shared by the UUIDs of one millisecond).
     #[command(verbatim_doc_comment)]
-    Uuid,
+    Uuid(UuidArgs),
     /// An API key, PREFIX_ and 36 base62 characters: 178.6 bits of entropy
     ///
     /// PREFIX (1 to 16 ASCII letters or digits), "_", 30 characters drawn uniformly
@@ -238,6 +272,46 @@ pub(crate) struct TokenArgs {
     /// The smallest number of bytes whose exact entropy reaches B bits (instead of NBYTES)
     #[arg(long, value_name = "B", value_parser = parse::entropy_bits, conflicts_with = "nbytes")]
     pub(crate) bits: Option<u32>,
+}
+
+/// `base32`.
+#[derive(Debug, Args)]
+pub(crate) struct Base32Args {
+    /// NBYTES and --bits, as for hex.
+    #[command(flatten)]
+    pub(crate) token: TokenArgs,
+    /// Crockford's base32 (0-9 A-Z without I L O U) instead of RFC 4648's (A-Z 2-7)
+    #[arg(long)]
+    pub(crate) crockford: bool,
+}
+
+/// `id`.
+#[derive(Debug, Args)]
+pub(crate) struct IdArgs {
+    /// Characters in the id, 1 to 16777216
+    #[arg(
+        short = 'l',
+        long,
+        value_name = "L",
+        default_value_t = rsecrets::rsecrets_token::ID_LEN,
+        value_parser = parse::id_length,
+        allow_negative_numbers = true
+    )]
+    pub(crate) length: usize,
+    /// The smallest length whose exact entropy reaches B bits (instead of --length)
+    #[arg(long, value_name = "B", value_parser = parse::entropy_bits, conflicts_with = "length")]
+    pub(crate) bits: Option<u32>,
+    /// Draw from these characters: 2 or more, none twice [default: A-Z a-z 0-9 _ -]
+    #[arg(long, value_name = "CHARS", value_parser = parse::id_alphabet)]
+    pub(crate) alphabet: Option<rsecrets::Alphabet>,
+}
+
+/// `uuid`.
+#[derive(Debug, Args)]
+pub(crate) struct UuidArgs {
+    /// A time-ordered (version 7) UUID instead of a random (version 4) one
+    #[arg(long)]
+    pub(crate) v7: bool,
 }
 
 /// `bytes`.
@@ -449,5 +523,8 @@ mod tests {
         assert_eq!(rsecrets::rsecrets_recipes::MAX_PASSPHRASE_WORDS, 64);
         assert_eq!(rsecrets::rsecrets_recipes::MAX_WORD_LIST_BYTES, 64 << 20);
         assert_eq!(rsecrets::rsecrets_recipes::AMBIGUOUS_CHARS, "\"'01IO`lo|");
+        assert_eq!(rsecrets::rsecrets_token::MAX_ID_LEN, 16_777_216);
+        assert_eq!(rsecrets::rsecrets_token::ID_LEN, 21);
+        assert_eq!(rsecrets::rsecrets_token::ID_ENTROPY_BITS, 126.0);
     }
 }

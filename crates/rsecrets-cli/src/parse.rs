@@ -107,6 +107,17 @@ pub(crate) fn passphrase_words(s: &str) -> Result<usize, String> {
     size_in(s, 1, MAX_PASSPHRASE_WORDS, "words")
 }
 
+/// `id --length` L: `1..=MAX_ID_LEN`.
+pub(crate) fn id_length(s: &str) -> Result<usize, String> {
+    size_in(s, 1, rsecrets::rsecrets_token::MAX_ID_LEN, "characters")
+}
+
+/// `id --alphabet` CHARS: 2 or more distinct characters, checked here so that a bad
+/// alphabet is a usage error.
+pub(crate) fn id_alphabet(s: &str) -> Result<rsecrets::Alphabet, String> {
+    rsecrets::Alphabet::new(s).map_err(|e| e.to_string())
+}
+
 /// `url --param` NAME: non-empty, URL-unreserved characters only (`A-Z a-z 0-9 - . _ ~`),
 /// the rule [`rsecrets::reset_url`] enforces, checked here so a bad name is a usage error.
 pub(crate) fn param_name(s: &str) -> Result<String, String> {
@@ -182,6 +193,20 @@ mod tests {
         assert_eq!(passphrase_words("64"), Ok(64));
         assert_eq!(passphrase_words("65").unwrap_err(), "at most 64 words");
         assert!(passphrase_words("0").is_err());
+    }
+
+    #[test]
+    fn id_values() {
+        assert_eq!(id_length("1"), Ok(1));
+        assert_eq!(id_length("0").unwrap_err(), "at least 1 character");
+        assert_eq!(
+            id_length("16777217").unwrap_err(),
+            "at most 16777216 characters"
+        );
+        assert_eq!(id_alphabet("ab").map(|a| a.len()), Ok(2));
+        for bad in ["", "a", "aba"] {
+            assert!(id_alphabet(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

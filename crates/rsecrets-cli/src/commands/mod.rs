@@ -25,7 +25,18 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Urlsafe(args) => token_size("urlsafe", &args)
             .and_then(|n| tokens::token(Encoding::Urlsafe, n, count, &mut out)),
-        Command::Uuid => tokens::uuid(count, &mut out),
+        Command::Base32(args) => {
+            let encoding = match args.crockford {
+                false => Encoding::Base32,
+                true => Encoding::Crockford,
+            };
+            token_size("base32", &args.token)
+                .and_then(|n| tokens::token(encoding, n, count, &mut out))
+        }
+        Command::Base64(args) => token_size("base64", &args)
+            .and_then(|n| tokens::token(Encoding::Base64, n, count, &mut out)),
+        Command::Id(args) => tokens::id(args, count, &mut out),
+        Command::Uuid(args) => tokens::uuid(args.v7, count, &mut out),
         Command::Bytes(args) => bytes::bytes(&args, &cli.global, &mut out),
         Command::Int(args) => numbers::int(args.below, count, &mut out),
         Command::Bits(args) => numbers::bits(args.bits, count, &mut out),
