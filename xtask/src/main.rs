@@ -87,6 +87,13 @@ fn ci() -> Result {
         "rustdoc (the CLI)",
         rustdoc(&["-p", "rsecrets-cli", "--target-dir", "target/doc-cli"]),
     )?;
+    // The Python package: built into a venv by maturin, then its pytest suite
+    // (CPython's own test_secrets against it, parity, fork, recipes).
+    step(
+        &root,
+        "python package (crates/rsecrets-py/ci.sh)",
+        Command::new(root.join("crates/rsecrets-py/ci.sh")),
+    )?;
     msrv(&root)?;
     deny(&root)?;
     // The short forms of the proof: constant-time checks, batteries, fuzzing.
