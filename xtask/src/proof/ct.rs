@@ -85,9 +85,9 @@ const CLAIMS: [(&str, &str); 3] = [
     ),
     (
         "token",
-        "the token encoders are constant-time: token_hex, token_urlsafe (base64url) and \
-         uuid4, owned and fill_* forms, branch and address memory independently of the \
-         secret bytes",
+        "the token encoders are constant-time: token_hex, token_urlsafe (base64url), \
+         token_base32, token_base32_crockford, token_base64, uuid4 and Uuid7, owned and \
+         fill_* forms, branch and address memory independently of the secret bytes",
     ),
     (
         "fastrng",

@@ -29,9 +29,12 @@ use rsecrets::rand_core::Rng as _;
 use rsecrets::rsecrets_compare::compare_digest_choice;
 use rsecrets::rsecrets_entropy::{FastRng, TryFastRng};
 use rsecrets::rsecrets_token::{
-    UUID4_LEN, fill_token_hex, fill_token_urlsafe, fill_uuid4, hex_len, token_hex, token_urlsafe,
+    UUID_LEN, UUID4_LEN, Uuid7, base32_len, base64_len, fill_token_base32,
+    fill_token_base32_crockford, fill_token_base64, fill_token_hex, fill_token_urlsafe, fill_uuid4,
+    hex_len, token_base32, token_base32_crockford, token_base64, token_hex, token_urlsafe,
     urlsafe_len, uuid4,
 };
+use rsecrets::{Error, Zeroizing};
 use rsecrets_proof::Replay;
 use rsecrets_proof::control::{branchy_hex, leaky_eq, table_hex};
 
@@ -175,6 +178,62 @@ const TARGETS: &[Target] = &[
         uuid_fill,
     ),
     (
+        "base32",
+        Claim::Token,
+        false,
+        "token_base32(100) (RFC 4648, base32ct) from secret bytes",
+        base32,
+    ),
+    (
+        "base32-fill",
+        Claim::Token,
+        false,
+        "fill_token_base32(100) into a buffer, from secret bytes",
+        base32_fill,
+    ),
+    (
+        "crockford",
+        Claim::Token,
+        false,
+        "token_base32_crockford(100) (our branch-free encoder) from secret bytes",
+        crockford,
+    ),
+    (
+        "crockford-fill",
+        Claim::Token,
+        false,
+        "fill_token_base32_crockford(100) into a buffer, from secret bytes",
+        crockford_fill,
+    ),
+    (
+        "base64",
+        Claim::Token,
+        false,
+        "token_base64(100) (padded, base64ct) from secret bytes",
+        base64,
+    ),
+    (
+        "base64-fill",
+        Claim::Token,
+        false,
+        "fill_token_base64(100) into a buffer, from secret bytes",
+        base64_fill,
+    ),
+    (
+        "uuid7",
+        Claim::Token,
+        false,
+        "Uuid7::next twice in one millisecond (a public time) from secret bytes",
+        uuid7,
+    ),
+    (
+        "uuid7-fill",
+        Claim::Token,
+        false,
+        "Uuid7::fill twice in one millisecond into a buffer, from secret bytes",
+        uuid7_fill,
+    ),
+    (
         "fastrng",
         Claim::FastRng,
         false,
@@ -291,6 +350,90 @@ fn uuid_fill() -> Outcome {
         .len();
     public(&mut out[..len]);
     println!("{}", String::from_utf8_lossy(&out[..len]));
+    Ok(())
+}
+
+/// An owned token of [`TOKEN`] secret bytes, printed.
+fn owned(make: fn(&mut Replay<'_>, usize) -> Result<Zeroizing<String>, Error>) -> Outcome {
+    let bytes = secret_bytes::<TOKEN>();
+    let mut text = make(&mut Replay::new(&bytes), TOKEN).map_err(fail)?;
+    public_str(text.as_mut_str());
+    println!("{}", *text);
+    Ok(())
+}
+
+/// A `fill_*` token of [`TOKEN`] secret bytes, `len` characters, printed.
+fn filled(
+    len: Option<usize>,
+    make: for<'a> fn(&mut Replay<'_>, usize, &'a mut [u8]) -> Result<&'a str, Error>,
+) -> Outcome {
+    let bytes = secret_bytes::<TOKEN>();
+    let mut out = [0u8; 2 * TOKEN];
+    let len = len.ok_or("no length")?;
+    let written = make(&mut Replay::new(&bytes), TOKEN, &mut out)
+        .map_err(fail)?
+        .len();
+    assert_eq!(written, len);
+    public(&mut out[..len]);
+    println!("{}", String::from_utf8_lossy(&out[..len]));
+    Ok(())
+}
+
+fn base32() -> Outcome {
+    owned(|rng, n| token_base32(rng, n))
+}
+
+fn base32_fill() -> Outcome {
+    filled(base32_len(TOKEN), |rng, n, out| {
+        fill_token_base32(rng, n, out)
+    })
+}
+
+fn crockford() -> Outcome {
+    owned(|rng, n| token_base32_crockford(rng, n))
+}
+
+fn crockford_fill() -> Outcome {
+    filled(base32_len(TOKEN), |rng, n, out| {
+        fill_token_base32_crockford(rng, n, out)
+    })
+}
+
+fn base64() -> Outcome {
+    owned(|rng, n| token_base64(rng, n))
+}
+
+fn base64_fill() -> Outcome {
+    filled(base64_len(TOKEN), |rng, n, out| {
+        fill_token_base64(rng, n, out)
+    })
+}
+
+/// 2023-11-14 22:13:20 UTC: the time is public, the random bytes secret.
+const T0: u64 = 1_700_000_000_000;
+
+fn uuid7() -> Outcome {
+    let bytes = secret_bytes::<32>();
+    let mut rng = Replay::new(&bytes);
+    let mut ids = Uuid7::new();
+    for _ in 0..2 {
+        let mut text = ids.next(&mut rng, T0).map_err(fail)?;
+        public_str(text.as_mut_str());
+        println!("{}", *text);
+    }
+    Ok(())
+}
+
+fn uuid7_fill() -> Outcome {
+    let bytes = secret_bytes::<32>();
+    let mut rng = Replay::new(&bytes);
+    let mut ids = Uuid7::new();
+    for _ in 0..2 {
+        let mut out = [0u8; UUID_LEN];
+        let len = ids.fill(&mut rng, T0, &mut out).map_err(fail)?.len();
+        public(&mut out[..len]);
+        println!("{}", String::from_utf8_lossy(&out[..len]));
+    }
     Ok(())
 }
 
