@@ -5,8 +5,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 const DRIVER: &str = r#"
-import hashlib, hmac, secrets, string, sys, time, uuid, zlib
+import base64, hashlib, hmac, secrets, string, sys, time, uuid, zlib
 alphabet = string.ascii_letters + string.digits
+ID64 = string.ascii_letters + string.digits + "_-"
 words = ["w%d" % i for i in range(7776)]
 a = secrets.token_bytes(32); b = bytes(a)
 work = {
@@ -20,6 +21,8 @@ work = {
     "uuid4": lambda: str(uuid.uuid4()),
     "compare_digest": lambda: secrets.compare_digest(a, b),
     "fill_1mib": lambda: secrets.token_bytes(1 << 20),
+    "id21": lambda: "".join(secrets.choice(ID64) for i in range(21)),
+    "token_base32": lambda: base64.b32encode(secrets.token_bytes(32)).rstrip(b"=").decode(),
 }
 B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
 def api_key():

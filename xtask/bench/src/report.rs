@@ -119,6 +119,17 @@ pub(crate) fn markdown(
          - *API key*: the floor draws 30 base62 characters by byte rejection from the \
          local ChaCha20 and appends the CRC-32 in 6 digits; CPython's is the same recipe \
          with `secrets.choice` and `zlib.crc32`.\n\
+         - *uuid7 string*: the floor draws 16 bytes from the local ChaCha20 and stamps \
+         the clock's time, version and variant, with no counter and no lock; the \
+         `rand::rng()` column is the `uuid` crate's `Uuid::now_v7().to_string()` (its \
+         `fast-rng` feature: rand's thread generator); CPython 3.11 has no uuid7.\n\
+         - *id (21 of A-Za-z0-9_-)*: `rsecrets::token_id()`; the floor maps 21 bytes of \
+         the local ChaCha20 to nanoid's 64 characters; the `rand::rng()` column is the \
+         `nanoid` crate on its thread-local generator (`nanoid!(21, &SAFE, \
+         rngs::thread_local)`), the `getrandom` column is plain `nanoid!()`, which seeds \
+         a generator from the OS for every id; CPython's is `secrets.choice` 21 times.\n\
+         - *token_base32(32)*: `base32ct` in every Rust column; CPython's is \
+         `base64.b32encode(token_bytes(32))` without its padding.\n\
          - *verify_digest*: floor is `sha2` and `subtle` directly; CPython's is \
          `hashlib.sha256` and `hmac.compare_digest`.\n\
          - *Argon2id hash*: the floor column is the `argon2` crate itself with the same \

@@ -429,8 +429,131 @@ pub(crate) fn all() -> Vec<Workload> {
         ],
     });
     let _ = (&mut f5, &mut f6);
+    kinds(&mut v);
     storing(&mut v);
     v
+}
+
+/// nanoid's (and `token_id`'s) 64 characters.
+const ID64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+/// 21 id characters from 21 random bytes, one byte each (64 divides 256: no
+/// rejection).
+fn id21(bytes: &[u8; 21]) -> String {
+    bytes
+        .iter()
+        .map(|&b| char::from(ID64[usize::from(b & 63)]))
+        .collect()
+}
+
+/// A version 7 UUID's text from 16 random bytes and the clock, without the
+/// counter or its lock (the floor's share of the work).
+fn uuid7_string(mut b: [u8; 16]) -> String {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
+    b[6] = (b[6] & 0x0f) | 0x70;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let mut out = vec![b'-'; 36];
+    for (src, dst) in [
+        (0..4, 0..8),
+        (4..6, 9..13),
+        (6..8, 14..18),
+        (8..10, 19..23),
+        (10..16, 24..36),
+    ] {
+        let _ = base16ct::lower::encode(&b[src], &mut out[dst]);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn base32_32(bytes: &[u8; 32]) -> String {
+    use base32ct::Encoding;
+    base32ct::Base32UpperUnpadded::encode_string(bytes)
+}
+
+/// The kinds of issue 13: UUIDv7, nanoid-style ids and base32 tokens.
+fn kinds(v: &mut Vec<Workload>) {
+    let mut f = seeded();
+    v.push(Workload {
+        name: "uuid7 string",
+        python: None,
+        bytes: None,
+        rust: [
+            sys!(|| {
+                black_box(rsecrets::uuid7());
+            }),
+            sys!(move || {
+                let mut b = [0u8; 16];
+                f.fill_bytes(&mut b);
+                black_box(uuid7_string(b));
+            }),
+            // The uuid crate, on rand's thread generator (its `fast-rng` feature).
+            sys!(|| {
+                black_box(uuid::Uuid::now_v7().to_string());
+            }),
+            sys!(|| {
+                let mut b = [0u8; 16];
+                getrandom::fill(&mut b).ok();
+                black_box(uuid7_string(b));
+            }),
+        ],
+    });
+    let mut f = seeded();
+    v.push(Workload {
+        name: "id (21 of A-Za-z0-9_-)",
+        python: Some("id21"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                black_box(rsecrets::token_id());
+            }),
+            sys!(move || {
+                let mut b = [0u8; 21];
+                f.fill_bytes(&mut b);
+                black_box(id21(&b));
+            }),
+            // The nanoid crate on its thread-local generator (rand 0.9's ThreadRng).
+            sys!(|| {
+                let id: String =
+                    nanoid::nanoid!(21, &nanoid::alphabet::SAFE, nanoid::rngs::thread_local);
+                black_box(id);
+            }),
+            // The nanoid crate's default, `nanoid!()`: a generator seeded from the OS
+            // for every id.
+            sys!(|| {
+                let id: String = nanoid::nanoid!();
+                black_box(id);
+            }),
+        ],
+    });
+    let mut f = seeded();
+    v.push(Workload {
+        name: "token_base32(32)",
+        python: Some("token_base32"),
+        bytes: None,
+        rust: [
+            sys!(|| {
+                let _ = black_box(rsecrets::token_base32(32));
+            }),
+            sys!(move || {
+                let mut b = [0u8; 32];
+                f.fill_bytes(&mut b);
+                black_box(base32_32(&b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                rand::rng().fill_bytes(&mut b);
+                black_box(base32_32(&b));
+            }),
+            sys!(|| {
+                let mut b = [0u8; 32];
+                getrandom::fill(&mut b).ok();
+                black_box(base32_32(&b));
+            }),
+        ],
+    });
 }
 
 /// The base62 alphabet of API keys.
