@@ -52,7 +52,6 @@ const NOT_RUN: &str = "not run";
 impl Row {
     /// A check that cannot run on this machine: `why`, and the `command` that runs it
     /// where it can.
-    #[allow(dead_code)] // for the sections that have such a check
     pub(crate) fn not_run(claim: &str, why: &str, command: &str) -> Row {
         Row {
             claim: claim.into(),

@@ -118,20 +118,16 @@ fn miri(opts: &Opts) -> Result<Row> {
         Err(e) => format!("rustup: {e}"),
     };
     let toolchain = rustc_version(&opts.root);
-    Ok(Row {
-        claim: "No undefined behaviour in the library's tests, as miri (Rust's interpreter \
-                that checks every memory access and aliasing rule) would show"
-            .into(),
-        check: "cargo miri test on the library crates: **not run**".into(),
-        figure: format!(
-            "**not run**: miri ships only with nightly toolchains; this machine has {toolchain} \
-             and cannot fetch another (`rustup component add miri`: \"{why}\"). The \
-             sanitizer rows below are what runs instead"
+    Ok(Row::not_run(
+        "No undefined behaviour in the library's tests, as miri (Rust's interpreter that \
+         checks every memory access and aliasing rule) would show",
+        &format!(
+            "miri ships only with nightly toolchains; this machine has {toolchain} and cannot \
+             fetch another (`rustup component add miri`: \"{why}\"). The sanitizer rows are \
+             what runs instead."
         ),
-        control: "none: nothing ran".into(),
-        pass: false,
-        command: "rustup component add miri && cargo miri test".into(),
-    })
+        "rustup component add miri && cargo miri test",
+    ))
 }
 
 /// The library's tests under one sanitizer, beside its control.
