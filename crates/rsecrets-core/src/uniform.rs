@@ -8,7 +8,7 @@
 //! Reference: D. Lemire, "Fast Random Integer Generation in an Interval",
 //! ACM TOMACS 29(1), 2019.
 
-use core::ops::Rem;
+use core::ops::{Add, Div, Rem};
 
 use rand_core::TryRng;
 
@@ -19,8 +19,12 @@ use crate::Pool;
 /// double-width product.
 ///
 /// Written out per type rather than by a macro, so that mutation testing sees (and
-/// the tests pin) every operator of the samplers.
-pub(crate) trait Word: Copy + Ord + Rem<Output = Self> {
+/// the tests pin) every operator of the samplers. (`Add` and `Div` are not used: they
+/// let the threshold's mutants, `%` replaced by `/` or `+`, build, so a mutation run
+/// can show the tests catch them.)
+pub(crate) trait Word:
+    Copy + Ord + Add<Output = Self> + Div<Output = Self> + Rem<Output = Self>
+{
     /// The bytes of one word.
     const BYTES: usize;
     /// One uniform word from `rng`.
