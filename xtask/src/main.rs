@@ -21,10 +21,11 @@ mod tidy;
 const MSRV: &str = "1.85";
 
 /// The feature sets the crates document besides their defaults (which the workspace
-/// run covers): `no_std` without `alloc`, and `alloc` without `std`.
+/// run covers): `no_std` without `alloc`, `alloc` without `std`, and token's `uuid`.
 const FEATURE_SETS: &[(&str, &str)] = &[
     ("rsecrets-core", ""),
     ("rsecrets-token", ""),
+    ("rsecrets-token", "alloc,uuid"),
     ("rsecrets-entropy", ""),
     ("rsecrets-recipes", "alloc"),
 ];
