@@ -20,6 +20,11 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(reset_url, m)?)?;
     m.add_function(wrap_pyfunction!(api_key, m)?)?;
     m.add_function(wrap_pyfunction!(check_api_key, m)?)?;
+    m.add_function(wrap_pyfunction!(uuid7, m)?)?;
+    m.add_function(wrap_pyfunction!(token_id, m)?)?;
+    m.add_function(wrap_pyfunction!(token_alphabet, m)?)?;
+    m.add_function(wrap_pyfunction!(token_base32, m)?)?;
+    m.add_function(wrap_pyfunction!(token_base64, m)?)?;
     m.add_class::<PasswordPolicy>()?;
     m.add_class::<Passphrase>()?;
     m.add_class::<WordList>()?;
@@ -411,4 +416,56 @@ fn api_key<'py>(py: Python<'py>, prefix: &str) -> PyResult<Bound<'py, PyString>>
 #[pyo3(signature = (key, prefix=None))]
 fn check_api_key<'a>(key: &'a str, prefix: Option<&str>) -> PyResult<&'a str> {
     ApiKey::check(key, prefix).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// A time-ordered (version 7) UUID: the Unix time in milliseconds, then 74 random
+/// bits; strictly increasing within the process, even within one millisecond.
+#[pyfunction]
+fn uuid7(py: Python<'_>) -> Bound<'_, PyString> {
+    PyString::new(py, &rsecrets::uuid7())
+}
+
+/// An id as nanoid makes it: 21 characters of `A-Za-z0-9_-`, 126 bits.
+#[pyfunction]
+fn token_id(py: Python<'_>) -> Bound<'_, PyString> {
+    PyString::new(py, &rsecrets::token_id())
+}
+
+/// `length` characters drawn uniformly from `alphabet` (2 or more distinct
+/// characters, any Unicode): length x log2(len(alphabet)) bits.
+#[pyfunction]
+#[pyo3(signature = (alphabet, length=21))]
+fn token_alphabet<'py>(
+    py: Python<'py>,
+    alphabet: &str,
+    length: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    let id = rsecrets::token_alphabet(alphabet, length)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(PyString::new(py, &id))
+}
+
+/// `nbytes` random bytes (32 when None) in RFC 4648 base32, upper case, no padding
+/// (what authenticator apps take for TOTP secrets), or Crockford's base32.
+#[pyfunction]
+#[pyo3(signature = (nbytes=None, *, crockford=false))]
+fn token_base32(
+    py: Python<'_>,
+    nbytes: Option<usize>,
+    crockford: bool,
+) -> PyResult<Bound<'_, PyString>> {
+    let token = if crockford {
+        rsecrets::token_base32_crockford(nbytes)
+    } else {
+        rsecrets::token_base32(nbytes)
+    };
+    Ok(PyString::new(py, &token.map_err(errors::core)?))
+}
+
+/// `nbytes` random bytes (32 when None) in standard base64 with padding, one line.
+#[pyfunction]
+#[pyo3(signature = (nbytes=None))]
+fn token_base64(py: Python<'_>, nbytes: Option<usize>) -> PyResult<Bound<'_, PyString>> {
+    let token = rsecrets::token_base64(nbytes).map_err(errors::core)?;
+    Ok(PyString::new(py, &token))
 }

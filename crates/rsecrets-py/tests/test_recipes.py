@@ -182,3 +182,29 @@ def test_hashes_interoperate_with_argon2_cffi():
     ph = argon2.PasswordHasher()
     assert ph.verify(rsecrets.hash_password("s3cret"), "s3cret")
     assert rsecrets.verify_password("s3cret", ph.hash("s3cret"))
+
+
+def test_uuid7_ids_and_base32_base64():
+    import base64
+    import uuid
+
+    a, b = rsecrets.uuid7(), rsecrets.uuid7()
+    assert a < b
+    assert uuid.UUID(a).version == 7 and uuid.UUID(a).variant == uuid.RFC_4122
+    ident = rsecrets.token_id()
+    assert len(ident) == 21
+    assert set(ident) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+    assert set(rsecrets.token_alphabet("äöü", 50)) <= set("äöü")
+    assert rsecrets.token_alphabet("ab", 0) == ""
+    for bad in ["", "a", "aba"]:
+        with pytest.raises(ValueError):
+            rsecrets.token_alphabet(bad, 5)
+    t = rsecrets.token_base32(20)
+    assert len(t) == 32 and len(base64.b32decode(t)) == 20
+    assert len(rsecrets.token_base32()) == 52
+    c = rsecrets.token_base32(20, crockford=True)
+    assert len(c) == 32 and set(c) <= set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    s = rsecrets.token_base64(10)
+    assert len(base64.b64decode(s, validate=True)) == 10 and s.endswith("==")
+    with pytest.raises(ValueError):
+        rsecrets.token_base64(1 << 25)
