@@ -41,6 +41,10 @@ fn value_stability() {
     // Checked by hand with Python: zlib.crc32(b"a67GtV05GKDaW0PTMEi67XJpzbtTfN") in base 62.
     assert_eq!(key.as_str(), "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");
     assert_eq!(key.prefix(), "ghp");
+    assert_eq!(
+        key.into_string().as_str(),
+        "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"
+    );
 }
 
 #[test]
