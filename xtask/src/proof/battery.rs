@@ -146,9 +146,11 @@ struct Outcome {
 
 pub(crate) fn run(opts: &Opts) -> Result<Vec<Row>> {
     let started = Instant::now();
-    ensure_apt(&opts.root, "dieharder", &["dieharder"])?;
-    ensure_apt(&opts.root, "ent", &["ent"])?;
-    ensure_apt(&opts.root, "rngtest", &["rng-tools5"])?;
+    // On a bare machine all three are missing: one `apt-get update`, one install.
+    const PACKAGES: [&str; 3] = ["dieharder", "ent", "rng-tools5"];
+    ensure_apt(&opts.root, "dieharder", &PACKAGES)?;
+    ensure_apt(&opts.root, "ent", &PACKAGES)?;
+    ensure_apt(&opts.root, "rngtest", &PACKAGES)?;
     let stream = build_proof_bins(opts, &[])?.join("stream");
     let logs = opts.root.join("target/proof/battery");
     std::fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
@@ -442,7 +444,7 @@ fn dieharder(stdout: &str) -> Result<(Vec<P>, String)> {
     }
     let summary = pvalues
         .iter()
-        .map(|p| format!("{} {}", p.name, pval(p.p)))
+        .map(pval_marked)
         .collect::<Vec<_>>()
         .join(", ");
     Ok((pvalues, summary))
@@ -629,20 +631,10 @@ fn describe_claim(outcomes: &[Outcome], streams: &[&str]) -> (String, bool) {
             let odd: Vec<String> = die
                 .iter()
                 .filter(|p| p.is_weak() || p.is_failed())
-                .map(|p| {
-                    format!(
-                        "{} {} {}",
-                        p.name,
-                        pval(p.p),
-                        if p.is_failed() { "FAILED" } else { "WEAK" }
-                    )
-                })
+                .map(|p| pval_marked(p))
                 .collect();
             let listed = if die.len() <= 16 {
-                let all: Vec<String> = die
-                    .iter()
-                    .map(|p| format!("{} {}", p.name, pval(p.p)))
-                    .collect();
+                let all: Vec<String> = die.iter().map(|p| pval_marked(p)).collect();
                 format!("; {}", all.join(", "))
             } else {
                 let min = die.iter().map(|p| p.p).fold(1.0, f64::min);
@@ -715,17 +707,32 @@ fn describe_control(outcomes: &[Outcome], stream: &str, what: &str) -> (String, 
     )
 }
 
-/// A p-value for people: three significant digits, or an exponent when tiny.
+/// A p-value for people: three significant digits, more near the WEAK and FAILED
+/// bounds (0.995 and 0.9949 are not the same verdict), an exponent when tiny.
 fn pval(p: f64) -> String {
     if p == 0.0 {
         "0".into()
     } else if p < 1e-3 {
         format!("{p:.1e}")
-    } else if p > 0.999 {
+    } else if p < 0.01 {
+        format!("{p:.5}")
+    } else if p > 0.99 {
         format!("{p:.7}")
     } else {
         format!("{p:.3}")
     }
+}
+
+/// A p-value with its verdict when it is not a pass.
+fn pval_marked(p: &P) -> String {
+    let mark = if p.is_failed() {
+        " (FAILED)"
+    } else if p.is_weak() {
+        " (WEAK)"
+    } else {
+        ""
+    };
+    format!("{} {}{mark}", p.name, pval(p.p))
 }
 
 fn duration(secs: f64) -> String {
