@@ -211,7 +211,7 @@ pub(crate) enum Command {
     ///
     /// Reads one line from standard input (its \n or \r\n removed; on a terminal,
     /// asks twice without echo) and prints its Argon2id PHC string,
-    /// $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>, with a fresh 16-byte salt.
+    /// $argon2id$v=19$m=65536,t=3,p=4$SALT$HASH, with a fresh 16-byte salt.
     /// The secret is never taken from the command line, where ps and the shell's
     /// history would show it. The default cost is RFC 9106's second recommended
     /// option (argon2-cffi's default); --memory, --iterations and --parallelism
