@@ -1,24 +1,14 @@
 //! `rsecrets apikey`: making keys, and checking them with each exit code.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 use rsecrets::ApiKey;
 
-const BIN: &str = env!("CARGO_BIN_EXE_rsecrets");
-
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The program may stop reading early (an overlong line): a broken pipe is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    common::run_with_input(args, stdin)
 }
 
 fn text(bytes: &[u8]) -> &str {

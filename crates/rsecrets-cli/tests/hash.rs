@@ -2,10 +2,9 @@
 //! and empty input, JSON, and a hash made by argon2-cffi.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_rsecrets");
+use std::process::Output;
 
 /// OWASP's (7 MiB, 5 passes): not weak, and quick.
 const CHEAP: [&str; 6] = [
@@ -18,15 +17,7 @@ const CHEAP: [&str; 6] = [
 ];
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    common::run_with_input(args, stdin)
 }
 
 fn stderr(out: &Output) -> String {
