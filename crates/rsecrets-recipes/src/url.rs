@@ -155,6 +155,24 @@ mod tests {
         }
     }
 
+    /// The prefix may be as long as a token may: one byte more is refused.
+    #[test]
+    fn a_base_of_the_largest_size_is_accepted() {
+        let max = rsecrets_token::MAX_TOKEN_BYTES;
+        let base = "a".repeat(max);
+        let url = reset_url(&mut rng(), &base, None).unwrap();
+        assert_eq!(url.len(), max + 43);
+        let base = "a".repeat(max + 1);
+        assert_eq!(
+            reset_url(&mut rng(), &base, None),
+            Err(rsecrets_core::Error::TooLarge {
+                requested: max + 1,
+                max
+            }
+            .into())
+        );
+    }
+
     #[test]
     fn value_stability() {
         let url = reset_url(

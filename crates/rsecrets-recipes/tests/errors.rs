@@ -373,6 +373,15 @@ fn a_reporter_shows_each_message_once() {
             "an error occurred when formatting an argument"
         ]
     );
+    // The same through the recipes' own `Error`: transparent, cause included.
+    let recipe: Error<Empty> = e.into();
+    assert_eq!(
+        chain(&recipe),
+        [
+            "the random number generator failed: the pool is empty",
+            "an error occurred when formatting an argument"
+        ]
+    );
     let invalid: Error<Empty> = Invalid::EmptySeparator.into();
     assert_eq!(chain(&invalid), [Invalid::EmptySeparator.to_string()]);
     assert_eq!(chain(&Invalid::EmptyAlphabet).len(), 1);

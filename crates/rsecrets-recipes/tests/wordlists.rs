@@ -94,6 +94,9 @@ fn text_is_trimmed_deduplicated_and_kept_in_order() {
     // Numbers are kept when not every line is numbered.
     let mixed = WordList::parse("1 one\ntwo\n").unwrap();
     assert_eq!(words(&mixed), ["1 one", "two"]);
+    // Lines of several words, none numbered, stay whole.
+    let phrases = WordList::parse("ice cream\nhot  dog\n").unwrap();
+    assert_eq!(words(&phrases), ["ice cream", "hot  dog"]);
     // A word list of numbers alone is a word list of numbers.
     assert_eq!(words(&WordList::parse("12\n34\n").unwrap()), ["12", "34"]);
 }
