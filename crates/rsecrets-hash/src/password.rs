@@ -28,8 +28,8 @@ pub struct Params {
     pub memory_kib: u32,
     /// Passes over the memory (Argon2's `t`).
     pub iterations: u32,
-    /// Lanes (Argon2's `p`). This crate computes them one after another; the cost
-    /// is the same as with threads, and a verifier on any machine computes the same.
+    /// Lanes (Argon2's `p`): computed on threads with the `parallel` feature (on in
+    /// the `rsecrets` facade), one after another without it; the result is the same.
     pub parallelism: u32,
 }
 
