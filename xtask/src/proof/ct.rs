@@ -80,8 +80,9 @@ impl Verdict {
 const CLAIMS: [(&str, &str); 3] = [
     (
         "compare",
-        "compare_digest is constant-time: no branch and no memory address depends on the \
-         compared bytes, equal or not",
+        "compare_digest, and the token digests' verify_digest and verify_keyed_digest \
+         (SHA-256, HMAC-SHA-256, then compare_digest), are constant-time: no branch and no \
+         memory address depends on the compared bytes, equal or not",
     ),
     (
         "token",

@@ -136,6 +136,13 @@ const TARGETS: &[Target] = &[
         compare_unequal,
     ),
     (
+        "verify-digest",
+        Claim::Compare,
+        false,
+        "verify_digest and verify_keyed_digest (SHA-256, HMAC-SHA-256) of a secret 37-byte token against a secret stored digest",
+        verify_digest,
+    ),
+    (
         "hex",
         Claim::Token,
         false,
@@ -291,6 +298,18 @@ fn compare_unequal() -> Outcome {
     b[20] ^= 0x10;
     secret(&mut b);
     println!("equal: {}", compare_both(&a, &b));
+    Ok(())
+}
+
+fn verify_digest() -> Outcome {
+    let token = secret_bytes::<DIGEST>();
+    let pepper = secret_bytes::<32>();
+    // The stored digests, computed from the secret token: secret too.
+    let stored = rsecrets::digest(&token);
+    let keyed = rsecrets::keyed_digest(&pepper, &token);
+    let plain = public_bool(rsecrets::verify_digest(&token, &stored));
+    let with_pepper = public_bool(rsecrets::verify_keyed_digest(&pepper, &token, &keyed));
+    println!("verified: {plain} {with_pepper}");
     Ok(())
 }
 
