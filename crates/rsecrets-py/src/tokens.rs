@@ -11,7 +11,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use rsecrets::rsecrets_token::{fill_token_hex, fill_token_urlsafe, urlsafe_len};
-use rsecrets::{DEFAULT_ENTROPY, MAX_TOKEN_BYTES, Zeroizing};
+use rsecrets::{DEFAULT_ENTROPY, DefaultRng, MAX_TOKEN_BYTES, Zeroizing};
 use zeroize::Zeroize;
 
 use crate::cpython;
@@ -78,21 +78,7 @@ pub(crate) fn token_hex<'py>(
         });
     }
     let len = n.checked_mul(2).ok_or_else(errors::no_memory)?;
-    let mut text = buffer(len)?;
-    let encode = |text: &mut [u8]| -> PyResult<()> {
-        let mut rng = rsecrets::rng();
-        for (i, out) in text.chunks_mut(2 * HEX_CHUNK).enumerate() {
-            let chunk = (n - i * HEX_CHUNK).min(HEX_CHUNK);
-            fill_token_hex(&mut rng, chunk, out).map_err(errors::core)?;
-        }
-        Ok(())
-    };
-    if n >= DETACH_AT {
-        py.detach(|| encode(&mut text))?;
-    } else {
-        encode(&mut text)?;
-    }
-    Ok(PyString::new(py, ascii(&text)?))
+    chunked(py, n, len, HEX_CHUNK, 2 * HEX_CHUNK, fill_token_hex)
 }
 
 /// Random URL-safe text: `nbytes` random bytes in unpadded base64url
@@ -112,23 +98,42 @@ pub(crate) fn token_urlsafe<'py>(
         });
     }
     // ceil(4n / 3), without overflow for any n up to isize::MAX.
-    let full = URLSAFE_CHUNK / 3 * 4;
     let len = (n / 3) * 4 + urlsafe_len(n % 3).unwrap_or(0);
-    let mut text = buffer(len)?;
-    let encode = |text: &mut [u8]| -> PyResult<()> {
+    chunked(
+        py,
+        n,
+        len,
+        URLSAFE_CHUNK,
+        URLSAFE_CHUNK / 3 * 4,
+        fill_token_urlsafe,
+    )
+}
+
+/// A large token of `n` bytes and `len` characters, made `chunk` bytes (`text`
+/// characters) at a time by `fill` into one wiped buffer, without the GIL from
+/// `DETACH_AT` bytes on.
+fn chunked<'py>(
+    py: Python<'py>,
+    n: usize,
+    len: usize,
+    chunk: usize,
+    text: usize,
+    fill: for<'a> fn(&mut DefaultRng, usize, &'a mut [u8]) -> Result<&'a str, rsecrets::Error>,
+) -> PyResult<Bound<'py, PyString>> {
+    let mut buf = buffer(len)?;
+    let encode = |buf: &mut [u8]| -> PyResult<()> {
         let mut rng = rsecrets::rng();
-        for (i, out) in text.chunks_mut(full).enumerate() {
-            let chunk = (n - i * URLSAFE_CHUNK).min(URLSAFE_CHUNK);
-            fill_token_urlsafe(&mut rng, chunk, out).map_err(errors::core)?;
+        for (i, out) in buf.chunks_mut(text).enumerate() {
+            fill(&mut rng, (n - i * chunk).min(chunk), out).map_err(errors::core)?;
         }
         Ok(())
     };
     if n >= DETACH_AT {
-        py.detach(|| encode(&mut text))?;
+        py.detach(|| encode(&mut buf))?;
     } else {
-        encode(&mut text)?;
+        encode(&mut buf)?;
     }
-    Ok(PyString::new(py, ascii(&text)?))
+    Ok(PyString::new(py, ascii(&buf)?))
 }
 
 /// A random (version 4) UUID as its canonical 36-character lowercase string: 122
