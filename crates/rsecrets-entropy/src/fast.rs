@@ -189,14 +189,6 @@ impl Core {
         Ok(())
     }
 
-    /// A word made from the next `N` bytes (a fixed size, so the copy inlines).
-    #[inline(always)]
-    fn word<const N: usize>(&mut self) -> Result<[u8; N], Error> {
-        let mut bytes = [0; N];
-        self.fill(&mut bytes)?;
-        Ok(bytes)
-    }
-
     /// Reseeds from the OS now and drops all buffered output.
     pub(crate) fn reseed(&mut self) -> Result<(), Error> {
         let Core { pool, seed } = self;
@@ -423,12 +415,16 @@ impl TryRng for TryFastRng {
 
     #[inline(always)]
     fn try_next_u32(&mut self) -> Result<u32, Error> {
-        with_state(Core::word).map(u32::from_le_bytes)
+        let mut word = [0; 4];
+        with_state(|core| core.fill(&mut word))?;
+        Ok(u32::from_le_bytes(word))
     }
 
     #[inline(always)]
     fn try_next_u64(&mut self) -> Result<u64, Error> {
-        with_state(Core::word).map(u64::from_le_bytes)
+        let mut word = [0; 8];
+        with_state(|core| core.fill(&mut word))?;
+        Ok(u64::from_le_bytes(word))
     }
 
     #[inline(always)]
