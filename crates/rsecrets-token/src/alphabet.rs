@@ -6,15 +6,17 @@ use alloc::vec::Vec;
 use core::convert::Infallible;
 use core::fmt;
 
-use rand_core::TryCryptoRng;
+use rand_core::{TryCryptoRng, TryRng};
 use rsecrets_core::{Error, Secrets};
 use zeroize::Zeroizing;
 
 use crate::MAX_TOKEN_BYTES;
+use crate::encode::{CHUNK, Encoding, POOL, Sink, ascii_str, chunks, text};
 
-/// The characters of [`token_id`]: `A-Z a-z 0-9 _ -`, nanoid's 64 (in base64url's
-/// order).
-pub const ID_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+/// The characters of [`token_id`]: `A-Z a-z 0-9 - _`, nanoid's 64, in base64url's
+/// order, so that an id from them is base64url text and is encoded in constant time
+/// (see [`Alphabet`]).
+pub const ID_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The length of a [`token_id`]: 21 characters, nanoid's default.
 pub const ID_LEN: usize = 21;
@@ -142,7 +144,10 @@ impl<E: core::error::Error + 'static> core::error::Error for IdError<E> {
 ///
 /// Each character of an id is drawn uniformly and independently (core's
 /// [`Secrets::choices`], rejection sampling), so every string of the length is
-/// equally likely and the entropy is exactly `len × log2(alphabet size)`.
+/// equally likely and the entropy is exactly `len × log2(alphabet size)`. Each
+/// pick reads the alphabet at the drawn index, which is not constant-time; except
+/// for [`ID_ALPHABET`], whose ids are the base64url text of random bytes (6 bits a
+/// character, the same distribution), encoded by `base64ct` in constant time.
 ///
 /// A character is a `char`: an alphabet holding a combining mark or half of a
 /// grapheme cluster (a flag, a family emoji) gives ids in which it joins its
@@ -263,9 +268,8 @@ impl Alphabet {
     }
 }
 
-/// `len` characters drawn uniformly from `chars` (whose widest takes `widest` bytes),
-/// into a string allocated once at its largest size, so that no reallocation leaves a
-/// copy behind.
+/// How an id is drawn: from [`ID_ALPHABET`] as base64url text, in constant time;
+/// from any other alphabet a character at a time.
 fn draw<R: TryCryptoRng + ?Sized>(
     rng: &mut R,
     chars: &[char],
@@ -278,9 +282,43 @@ fn draw<R: TryCryptoRng + ?Sized>(
             max: MAX_ID_LEN,
         });
     }
+    if *chars == ID_CHARS {
+        text(len, |out| base64url_prefix(rng, len, out))
+    } else {
+        pick_each(rng, chars, widest, len)
+    }
+}
+
+/// `len` characters drawn uniformly from `chars` (whose widest takes `widest` bytes),
+/// into a string allocated once at its largest size, so that no reallocation leaves a
+/// copy behind. Each pick reads `chars` at the drawn index.
+fn pick_each<R: TryCryptoRng + ?Sized>(
+    rng: &mut R,
+    chars: &[char],
+    widest: usize,
+    len: usize,
+) -> Result<Zeroizing<String>, Error<R::Error>> {
     let mut id = Zeroizing::new(String::with_capacity(widest * len));
     Secrets::new(rng).choices(chars, len, |&c| id.push(c))?;
     Ok(id)
+}
+
+/// The first `len` characters of the base64url text of `ceil(6 len / 8)` random
+/// bytes. [`ID_ALPHABET`] is base64url's alphabet in its order, so each character
+/// is 6 fresh random bits, as a uniform pick from it would be; the encoder is
+/// `base64ct`'s, in constant time, where picking reads the alphabet at a secret
+/// index. The characters past `len` stay in the wiped pool.
+fn base64url_prefix<R: TryRng + ?Sized>(
+    rng: &mut R,
+    len: usize,
+    out: &mut Sink<'_>,
+) -> Result<(), R::Error> {
+    let mut left = len;
+    chunks::<_, POOL>(rng, (3 * len).div_ceil(4), CHUNK, |bytes, room| {
+        let n = Encoding::Urlsafe.encode(bytes, room).len().min(left);
+        out.put(ascii_str(&mut room[..n]));
+        left -= n;
+    })
 }
 
 /// An id of `len` characters drawn uniformly from `alphabet`: every one of the
@@ -317,8 +355,10 @@ pub fn token_alphabet<R: TryCryptoRng + ?Sized>(
     Ok(Alphabet::new(alphabet)?.generate(rng, len)?)
 }
 
-/// nanoid's default id: [`ID_LEN`] (21) characters of [`ID_ALPHABET`] (`A-Z a-z 0-9
-/// _ -`), 126 bits; the same as `token_alphabet(rng, ID_ALPHABET, ID_LEN)`.
+/// nanoid's default id: [`ID_LEN`] (21) characters of [`ID_ALPHABET`]
+/// (`A-Z a-z 0-9 - _`), 126 bits, in constant time (the base64url text of 16 random
+/// bytes, cut to 21 characters); the same as `token_alphabet(rng, ID_ALPHABET,
+/// ID_LEN)`.
 ///
 /// ```
 /// use chacha20_rng::ChaCha20Rng;

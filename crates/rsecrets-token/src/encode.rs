@@ -24,7 +24,7 @@ pub(crate) const CHUNK32: usize = 40;
 const _: () = assert!(CHUNK32 % 20 == 0); // not a random word: a length
 
 /// The pool behind [`Encoding::put`]: a chunk and room for its text.
-const POOL: usize = 3 * CHUNK;
+pub(crate) const POOL: usize = 3 * CHUNK;
 const _: () = assert!(CHUNK + 2 * CHUNK <= POOL && CHUNK32 + CHUNK32 * 8 / 5 <= POOL);
 
 /// A text encoding of random bytes, in constant time (no table indexed by a byte).

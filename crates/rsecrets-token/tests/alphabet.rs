@@ -77,6 +77,36 @@ fn sixty_two_characters() {
     );
 }
 
+/// nanoid's alphabet, which is drawn as base64url text: a length that cuts a
+/// 4-character group (23) and one that spans two 48-byte chunks (70).
+#[test]
+fn the_id_alphabet() {
+    uniform_per_position(ID_ALPHABET, 23, 30_000, 6);
+    uniform_per_position(ID_ALPHABET, 70, 6_000, 7);
+}
+
+/// An id of [`ID_ALPHABET`] is the base64url text of `ceil(6 len / 8)` random
+/// bytes, cut to its length: each character, read back as its index in the
+/// alphabet by a decoder written here, is the next 6 bits of the bytes that
+/// `token_bytes` draws from the same seed. Lengths 0 to 300 cover every cut of a
+/// group and several chunks.
+#[test]
+fn id_alphabet_ids_are_the_random_bits_in_order() -> Result<(), IdError> {
+    for len in 0..=300 {
+        let id = token_alphabet(&mut common::rng(10), ID_ALPHABET, len)?;
+        let bytes = rsecrets_token::token_bytes(&mut common::rng(10), (3 * len).div_ceil(4))?;
+        assert_eq!(id.len(), len);
+        for (k, c) in id.chars().enumerate() {
+            let value = ID_ALPHABET.find(c).unwrap();
+            let bits = (6 * k..6 * k + 6).fold(0, |v, bit| {
+                (v << 1) | usize::from(bytes[bit / 8] >> (7 - bit % 8) & 1)
+            });
+            assert_eq!(value, bits, "length {len}, character {k}");
+        }
+    }
+    Ok(())
+}
+
 /// Characters of 2, 3 and 4 bytes in UTF-8 beside ASCII.
 #[test]
 fn non_ascii_characters() {

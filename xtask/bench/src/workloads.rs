@@ -435,7 +435,7 @@ pub(crate) fn all() -> Vec<Workload> {
 }
 
 /// nanoid's (and `token_id`'s) 64 characters.
-const ID64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+const ID64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// 21 id characters from 21 random bytes, one byte each (64 divides 256: no
 /// rejection).

@@ -87,8 +87,8 @@ const CLAIMS: [(&str, &str); 3] = [
     (
         "token",
         "the token encoders are constant-time: token_hex, token_urlsafe (base64url), \
-         token_base32, token_base32_crockford, token_base64, uuid4 and Uuid7, owned and \
-         fill_* forms, branch and address memory independently of the secret bytes",
+         token_base32, token_base32_crockford, token_base64, uuid4, Uuid7 and ids of \
+         ID_ALPHABET (token_id), owned and fill_* forms, branch and address memory independently of the secret bytes",
     ),
     (
         "fastrng",

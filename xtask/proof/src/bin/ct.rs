@@ -29,10 +29,10 @@ use rsecrets::rand_core::Rng as _;
 use rsecrets::rsecrets_compare::compare_digest_choice;
 use rsecrets::rsecrets_entropy::{FastRng, TryFastRng};
 use rsecrets::rsecrets_token::{
-    UUID_LEN, UUID4_LEN, Uuid7, base32_len, base64_len, fill_token_base32,
+    ID_ALPHABET, UUID_LEN, UUID4_LEN, Uuid7, base32_len, base64_len, fill_token_base32,
     fill_token_base32_crockford, fill_token_base64, fill_token_hex, fill_token_urlsafe, fill_uuid4,
-    hex_len, token_base32, token_base32_crockford, token_base64, token_hex, token_urlsafe,
-    urlsafe_len, uuid4,
+    hex_len, token_alphabet, token_base32, token_base32_crockford, token_base64, token_hex,
+    token_id, token_urlsafe, urlsafe_len, uuid4,
 };
 use rsecrets::{Error, Zeroizing};
 use rsecrets_proof::Replay;
@@ -227,6 +227,13 @@ const TARGETS: &[Target] = &[
         base64_fill,
     ),
     (
+        "id",
+        Claim::Token,
+        false,
+        "token_id() and token_alphabet(ID_ALPHABET, 133) (base64url text, base64ct) from secret bytes",
+        id,
+    ),
+    (
         "uuid7",
         Claim::Token,
         false,
@@ -350,6 +357,17 @@ fn urlsafe_fill() -> Outcome {
         .len();
     public(&mut out[..len]);
     println!("{}", String::from_utf8_lossy(&out[..len]));
+    Ok(())
+}
+
+fn id() -> Outcome {
+    let bytes = secret_bytes::<TOKEN>();
+    let mut short = token_id(&mut Replay::new(&bytes)).map_err(fail)?;
+    public_str(short.as_mut_str());
+    // 133 characters: 100 bytes, two whole chunks and a tail cut short.
+    let mut long = token_alphabet(&mut Replay::new(&bytes), ID_ALPHABET, 133).map_err(fail)?;
+    public_str(long.as_mut_str());
+    println!("{} {}", *short, *long);
     Ok(())
 }
 
