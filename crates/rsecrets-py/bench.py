@@ -14,6 +14,7 @@ import string
 import sys
 import timeit
 import uuid
+import zlib
 
 import rsecrets
 
@@ -24,6 +25,20 @@ DIGEST_B = bytes(DIGEST_A)
 
 POLICY = rsecrets.PasswordPolicy(16)
 PHRASE = rsecrets.Passphrase(6)
+ID64 = string.ascii_uppercase + string.ascii_lowercase + string.digits + "-_"
+B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+
+
+def api_key(prefix):
+    """GitHub's scheme with CPython's secrets: 30 base62 characters and their
+    CRC-32 in 6 base62 digits."""
+    body = "".join(secrets.choice(B62) for _ in range(30))
+    crc, check = zlib.crc32(body.encode()), ""
+    for _ in range(6):
+        crc, digit = divmod(crc, 62)
+        check = B62[digit] + check
+    return prefix + "_" + body + check
+
 
 # (row, CPython statement, rsecrets statement, goal as "at least N x faster")
 ROWS = [
@@ -45,6 +60,9 @@ ROWS = [
     ("6-word passphrase, prebuilt",
      "' '.join(secrets.choice(WORDS) for _ in range(6))", "PHRASE.generate()", None),
     ("uuid4 string", "str(uuid.uuid4())", "rsecrets.uuid4()", None),
+    ("id, 21 of A-Za-z0-9-_", "''.join(secrets.choice(ID64) for _ in range(21))",
+     "rsecrets.token_id()", None),
+    ("API key", "api_key('acme')", "rsecrets.api_key('acme')", None),
     ("compare_digest 32 B", "secrets.compare_digest(DIGEST_A, DIGEST_B)",
      "rsecrets.compare_digest(DIGEST_A, DIGEST_B)", None),
     ("SystemRandom().randrange(10**6)", "SR.randrange(1000000)", "RSR.randrange(1000000)", None),
@@ -60,6 +78,8 @@ NAMESPACE = {
     "DIGEST_B": DIGEST_B,
     "POLICY": POLICY,
     "PHRASE": PHRASE,
+    "ID64": ID64,
+    "api_key": api_key,
     "SR": secrets.SystemRandom(),
     "RSR": rsecrets.SystemRandom(),
 }

@@ -5,13 +5,15 @@
 //! - `man`: the CLI's manual page, `target/man/rsecrets.1`.
 //! - `bench`: rsecrets against CPython, `rand`, `getrandom` and a local-ChaCha20
 //!   floor, interleaved; prints the table and writes `docs/benchmarks.md` and
-//!   `docs/benchmarks.svg`. Extra arguments go to the bench (`--rounds N`).
+//!   `docs/benchmarks.svg`. Extra arguments go to the bench (`--rounds N`). Then,
+//!   unless `--only ROW` is given, the Python package against CPython's `secrets`
+//!   (`crates/rsecrets-py/bench.py`), appended to `docs/benchmarks.md`.
 //! - `proof`: the checks behind the project's claims, each with a negative control;
 //!   writes `docs/proof.md` (`--quick`: the short forms CI runs).
 
 use std::env;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 
 mod proof;
 mod tidy;
@@ -39,7 +41,7 @@ fn main() -> ExitCode {
         "proof" => proof::proof(&env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page\n  proof  [--quick] [--only SECTION]: the checks behind the claims; writes docs/proof.md"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor, then the Python package vs CPython's secrets; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page\n  proof  [--quick] [--only SECTION]: the checks behind the claims; writes docs/proof.md"
             );
             return ExitCode::from(2);
         }
@@ -120,13 +122,57 @@ fn bench() -> Result {
         ]),
     )?;
     let release = root.join("target/release");
+    let args: Vec<String> = env::args().skip(2).collect();
     let mut run = Command::new(release.join("rsecrets-bench"));
     run.arg("--cli")
         .arg(release.join("rsecrets"))
         .arg("--out")
         .arg(root.join("docs"));
-    run.args(env::args().skip(2));
-    step(&root, "bench", run)
+    run.args(&args);
+    step(&root, "bench", run)?;
+    if args.iter().any(|a| a == "--only") {
+        return Ok(());
+    }
+    python_bench(&root)
+}
+
+/// The Python section of `bench`: the package built and installed into
+/// `target/python-venv` (`crates/rsecrets-py/install.sh`), then `bench.py` (timeit,
+/// the package against CPython's `secrets` in interleaved rounds), its table printed
+/// and appended to `docs/benchmarks.md`.
+fn python_bench(root: &Path) -> Result {
+    let name = "python bench (crates/rsecrets-py/install.sh, bench.py)";
+    println!("\n==> xtask: {name}");
+    let run = |cmd: &mut Command| -> Result<String> {
+        let out = cmd
+            .current_dir(root)
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("{name}: cannot start: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("{name} failed ({})", out.status));
+        }
+        String::from_utf8(out.stdout).map_err(|e| format!("{name}: {e}"))
+    };
+    let installed = run(&mut Command::new(
+        root.join("crates/rsecrets-py/install.sh"),
+    ))?;
+    let python = installed.lines().last().unwrap_or_default().trim();
+    let table = run(Command::new(python).arg(root.join("crates/rsecrets-py/bench.py")))?;
+    println!("{table}");
+    let path = root.join("docs/benchmarks.md");
+    let mut text =
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.push_str(
+        "\n## Python: the rsecrets package against CPython's `secrets`\n\n\
+         `crates/rsecrets-py/bench.py` in the same `cargo xtask bench` run: each call \
+         timed with `timeit` for both modules in interleaved rounds, the best round of \
+         each quoted, with the median of the per-round ratios beside it. The goals are \
+         the package's (`crates/rsecrets-py/README.md`).\n\n",
+    );
+    text.push_str(&table);
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(())
 }
 
 /// Writes the CLI's manual page, `target/man/rsecrets.1`, from its clap definition
