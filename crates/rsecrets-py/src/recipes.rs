@@ -425,7 +425,7 @@ fn uuid7(py: Python<'_>) -> Bound<'_, PyString> {
     PyString::new(py, &rsecrets::uuid7())
 }
 
-/// An id as nanoid makes it: 21 characters of `A-Za-z0-9_-`, 126 bits.
+/// An id as nanoid makes it: 21 characters of `A-Za-z0-9-_`, 126 bits.
 #[pyfunction]
 fn token_id(py: Python<'_>) -> Bound<'_, PyString> {
     PyString::new(py, &rsecrets::token_id())

@@ -123,7 +123,7 @@ pub(crate) fn markdown(
          the clock's time, version and variant, with no counter and no lock; the \
          `rand::rng()` column is the `uuid` crate's `Uuid::now_v7().to_string()` (its \
          `fast-rng` feature: rand's thread generator); CPython 3.11 has no uuid7.\n\
-         - *id (21 of A-Za-z0-9_-)*: `rsecrets::token_id()`; the floor maps 21 bytes of \
+         - *id (21 of A-Za-z0-9-_)*: `rsecrets::token_id()`; the floor maps 21 bytes of \
          the local ChaCha20 to nanoid's 64 characters; the `rand::rng()` column is the \
          `nanoid` crate on its thread-local generator (`nanoid!(21, &SAFE, \
          rngs::thread_local)`), the `getrandom` column is plain `nanoid!()`, which seeds \

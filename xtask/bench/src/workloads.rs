@@ -502,7 +502,7 @@ fn kinds(v: &mut Vec<Workload>) {
     });
     let mut f = seeded();
     v.push(Workload {
-        name: "id (21 of A-Za-z0-9_-)",
+        name: "id (21 of A-Za-z0-9-_)",
         python: Some("id21"),
         bytes: None,
         rust: [
