@@ -180,6 +180,11 @@ fn lengths() -> Result<(), IdError> {
         token_alphabet(&mut rng, "01", MAX_ID_LEN + 1),
         Err(too_long)
     );
+    // The limit itself is allowed (both ways of drawing share the check).
+    assert_eq!(
+        token_alphabet(&mut rng, ID_ALPHABET, MAX_ID_LEN)?.len(),
+        MAX_ID_LEN
+    );
     assert_eq!(
         token_alphabet(&mut rng, "01", usize::MAX),
         Err(IdError::Core(Error::TooLarge {
@@ -235,4 +240,54 @@ fn a_failing_generator_gives_rng_errors() {
     );
     // Length 0 draws nothing.
     assert_eq!(token_alphabet(&mut Broken, "ab", 0).map(|s| s.len()), Ok(0));
+}
+
+/// An OS error with a cause, as a generator's error may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Caused;
+
+impl core::fmt::Display for Caused {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("no entropy")
+    }
+}
+
+impl core::error::Error for Caused {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        Some(&DeviceGone)
+    }
+}
+
+/// A generator that fails with [`Caused`].
+struct FailsWithCause;
+
+impl rand_core::TryRng for FailsWithCause {
+    type Error = Caused;
+    fn try_next_u32(&mut self) -> Result<u32, Caused> {
+        Err(Caused)
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Caused> {
+        Err(Caused)
+    }
+    fn try_fill_bytes(&mut self, _: &mut [u8]) -> Result<(), Caused> {
+        Err(Caused)
+    }
+}
+
+impl rand_core::TryCryptoRng for FailsWithCause {}
+
+/// `IdError` passes core's `Error` through: its message names the generator's error,
+/// and its source is that error's cause, so a report walking the chain reaches it.
+#[test]
+fn an_id_error_passes_the_cause_on() {
+    use core::error::Error as _;
+    let error = token_alphabet(&mut FailsWithCause, "ab", 3).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the random number generator failed: no entropy"
+    );
+    let cause = error.source().expect("the generator error's cause");
+    assert_eq!(cause.downcast_ref(), Some(&DeviceGone));
+    let bad = IdError::<Caused>::Alphabet(AlphabetError::Empty);
+    assert!(bad.source().is_none());
 }

@@ -11,7 +11,9 @@
 //! Full runs only: on 2 cores the five crates take the better part of an hour, so
 //! `--quick` (CI) returns no row. The runs build with `opt-level = 1` (through
 //! `CARGO_PROFILE_DEV_OPT_LEVEL`): the statistical tests then take a second instead of
-//! half a minute, and overflow checks and debug assertions stay on.
+//! half a minute, and overflow checks and debug assertions stay on. They build with
+//! every feature, so code behind an optional feature (token's `uuid`) is mutated and
+//! tested rather than compiled out and counted as a survivor.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -150,6 +152,7 @@ pub(crate) fn run(opts: &Opts) -> Result<Vec<Row>> {
             "mutants",
             "-p",
             target.krate,
+            "--all-features",
             "--jobs",
             "1",
             "--timeout-multiplier",
@@ -248,7 +251,7 @@ fn row(target: &Target, outcome: &Outcome, explained: &str, minutes: f64) -> Row
             && control_caught
             && unexplained.is_empty(),
         command: format!(
-            "CARGO_PROFILE_DEV_OPT_LEVEL=1 cargo mutants -p {} --jobs 1 --timeout-multiplier 3 \
+            "CARGO_PROFILE_DEV_OPT_LEVEL=1 cargo mutants -p {} --all-features --jobs 1 --timeout-multiplier 3 \
              -o target/mutants/{}",
             target.krate, target.krate
         ),

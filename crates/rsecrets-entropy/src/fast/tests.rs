@@ -197,6 +197,23 @@ fn direct_fills_cover_every_byte_and_differ() {
     }
 }
 
+/// From `DIRECT_MIN` bytes up a request is written straight from a one-time key: the
+/// buffer gives only that key, however much it holds. Below, the buffer serves it.
+#[test]
+fn direct_fills_take_only_a_key_from_the_buffer() {
+    let mut core = Core::new().unwrap();
+    core.fill(&mut [0u8; 1]).unwrap();
+    for len in [DIRECT_MIN, DIRECT_MIN + 1] {
+        let before = left(&core);
+        assert!(before >= len, "the buffer could serve {len} bytes");
+        core.fill(&mut vec![0u8; len]).unwrap();
+        assert_eq!(left(&core), before - KEY_LEN, "len {len}");
+    }
+    let before = left(&core);
+    core.fill(&mut vec![0u8; DIRECT_MIN - 1]).unwrap();
+    assert_eq!(left(&core), before - (DIRECT_MIN - 1));
+}
+
 #[test]
 fn word_draws_come_from_the_buffer_in_order() {
     let mut core = Core::new().unwrap();

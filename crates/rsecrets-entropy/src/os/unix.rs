@@ -141,6 +141,28 @@ mod tests {
         assert!(page.mapped >= STATE_LEN);
     }
 
+    /// Dropping a state unmaps its pages (after wiping them): a thread's state does not
+    /// outlive the thread. msync asks the kernel about each address without reading
+    /// it, failing with ENOMEM where nothing is mapped; another test thread may map a
+    /// freed address meanwhile, so most of 64 states must be gone, not all.
+    #[test]
+    fn a_dropped_state_is_unmapped() {
+        let pages: [StatePage; 64] = core::array::from_fn(|_| StatePage::new().unwrap());
+        let spans = pages
+            .each_ref()
+            .map(|page| (page.ptr.as_ptr().addr(), page.mapped));
+        let mapped = |&(addr, len): &(usize, usize)| {
+            let start = core::ptr::without_provenance_mut::<libc::c_void>(addr);
+            // SAFETY: msync reads and writes no memory of this process; for a range
+            // that is not mapped it fails with ENOMEM, which is the answer sought.
+            unsafe { libc::msync(start, len, libc::MS_ASYNC) == 0 }
+        };
+        assert!(spans.iter().all(mapped));
+        drop(pages);
+        let still = spans.iter().filter(|span| mapped(span)).count();
+        assert!(still < 32, "{still} of 64 dropped states are still mapped");
+    }
+
     /// Registration succeeds and is remembered; the handler's step moves an epoch by
     /// one. (Bumping the real epoch here would make every state of this test binary
     /// reseed at random; the fork tests watch it move in a real child.)
