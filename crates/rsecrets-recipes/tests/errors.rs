@@ -75,6 +75,9 @@ fn invalid_alphabet_characters() {
         ("abé", 'é'),
         ("a\tb", '\t'),
         ("\u{7f}", '\u{7f}'),
+        // UTF-8 C3 80: the byte 0x80, one past ASCII, which the character set must
+        // skip rather than shift a bit by 128.
+        ("aÀb", 'À'),
     ] {
         assert_eq!(
             err(PasswordPolicy::new().alphabet(alphabet)),
@@ -111,12 +114,18 @@ fn minimums_of_missing_classes() {
         "the password policy asks for at least 2 symbols but has none \
          (disabled, not in the alphabet, or excluded as ambiguous)"
     );
+    let lower = err(PasswordPolicy::new().lower(false).min_lower(1));
     assert_eq!(
-        err(PasswordPolicy::new().lower(false).min_lower(1)),
+        lower,
         Invalid::MinimumForEmptyClass {
             class: CharClass::Lower,
             min: 1
         }
+    );
+    assert_eq!(
+        lower.to_string(),
+        "the password policy asks for at least 1 lowercase letter but has none \
+         (disabled, not in the alphabet, or excluded as ambiguous)"
     );
     assert_eq!(
         err(PasswordPolicy::new().alphabet("abc").min_digits(1)),
