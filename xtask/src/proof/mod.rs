@@ -104,6 +104,7 @@ pub(crate) fn proof(args: &[String]) -> Result {
         root: workspace_root(),
         quick,
     };
+    let started = std::time::Instant::now();
     let mut rows = Vec::new();
     for (name, run) in SECTIONS {
         if only.as_ref().is_some_and(|o| o != name) {
@@ -112,7 +113,7 @@ pub(crate) fn proof(args: &[String]) -> Result {
         println!("\n==> proof: {name}");
         rows.extend(run(&opts)?);
     }
-    let table = table(&rows, quick);
+    let table = table(&rows, quick, &provenance(&opts.root, started.elapsed()));
     print!("{table}");
     let out = if quick || only.is_some() {
         opts.root.join("target/proof/quick.md")
@@ -140,7 +141,41 @@ pub(crate) fn proof(args: &[String]) -> Result {
     }
 }
 
-fn table(rows: &[Row], quick: bool) -> String {
+/// When, on what commit and machine, and how long: the line that dates the table.
+fn provenance(root: &Path, took: std::time::Duration) -> String {
+    let output = |program: &str, args: &[&str]| {
+        Command::new(program)
+            .args(args)
+            .current_dir(root)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let date = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_else(|| "?".into());
+    let commit = output("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "?".into());
+    let dirty = match output("git", &["status", "--porcelain", "--untracked-files=no"]) {
+        Some(changes) if changes.is_empty() => "",
+        _ => " with uncommitted changes",
+    };
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "an unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!(
+        "Ran {date} at commit {commit}{dirty}, on {cores} cores of {cpu}, in {:.0} min \
+         (installs and builds included).",
+        took.as_secs_f64() / 60.0
+    )
+}
+
+fn table(rows: &[Row], quick: bool, provenance: &str) -> String {
     let mut s = String::new();
     let form = if quick {
         "cargo xtask proof --quick"
@@ -155,6 +190,7 @@ fn table(rows: &[Row], quick: bool) -> String {
          check must flag: a check that passes its control is broken. A row passes only when \
          the check holds **and** the control is flagged.\n"
     );
+    let _ = writeln!(s, "{provenance}\n");
     let _ = writeln!(
         s,
         "| claim | check | figure | negative control | pass | reproduce |"
