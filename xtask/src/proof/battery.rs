@@ -271,8 +271,8 @@ pub(crate) fn run(opts: &Opts) -> Result<Vec<Row>> {
 /// (0.4 GB × (lag + 1) for each lag from 0 to 32). FastRng's stream keeps up with
 /// dieharder (27 minutes here); OsRng's (67 MB/s, the kernel's getrandom) and
 /// the recipes' (55 MB/s, decoding included) would take over an hour each, so they
-/// get every other test of `-a` and the lags up to [`SLOW_MAX_LAG`], each test at
-/// its default p-samples (18 and 20 minutes here).
+/// get `-a`'s other tests whole and `rgb_lagged_sum`'s lags up to [`SLOW_MAX_LAG`],
+/// each test at its default p-samples (18 and 20 minutes here).
 ///
 /// Not fewer p-samples (`-m`): dieharder's final p-value, a Kolmogorov–Smirnov test
 /// over a test's p-samples, piles up near 1 when they are few. Measured here with

@@ -156,7 +156,8 @@ fn provenance(root: &Path, took: std::time::Duration) -> String {
     let commit = output("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "?".into());
     let dirty = match output("git", &["status", "--porcelain", "--untracked-files=no"]) {
         Some(changes) if changes.is_empty() => "",
-        _ => " with uncommitted changes",
+        Some(_) => " with uncommitted changes",
+        None => " (git status unknown)",
     };
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
