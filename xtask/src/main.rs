@@ -9,7 +9,8 @@
 //!   unless `--only ROW` is given, the Python package against CPython's `secrets`
 //!   (`crates/rsecrets-py/bench.py`), appended to `docs/benchmarks.md`.
 //! - `proof`: the checks behind the project's claims, each with a negative control;
-//!   writes `docs/proof.md` (`--quick`: the short forms CI runs).
+//!   writes `docs/proof.md` (`--quick`, the short forms CI runs, and `--only` write
+//!   `target/proof/quick.md`).
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
         "proof" => proof::proof(&env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor, then the Python package vs CPython's secrets; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page\n  proof  [--quick] [--only SECTION]: the checks behind the claims; writes docs/proof.md"
+                "usage: cargo xtask <task>\n\ntasks:\n  ci     fmt, clippy, tests, docs, MSRV, cargo-deny: what CI runs\n  bench  rsecrets vs CPython, rand, getrandom and the ChaCha20 floor, then the Python package vs CPython's secrets; writes docs/benchmarks.*\n  man    writes target/man/rsecrets.1, the CLI's manual page\n  proof  [--quick] [--only SECTION]: the checks behind the claims; writes docs/proof.md (--quick, --only: target/proof/quick.md)"
             );
             return ExitCode::from(2);
         }

@@ -23,7 +23,7 @@
 //! stayed under 1.7; in 8 s runs every target stayed under 4.1. The table-lookup hex
 //! below shows the same intermittent, sign-changing pattern. Why the hex path's time
 //! sometimes depends on whether its input is all zero is not known yet; on a quiet
-//! machine of the same kind four 60 s runs stayed under 3.5 (docs/proof.md).
+//! machine of the same kind four 60 s runs stayed under 3.5 (docs/security.md).
 //!
 //! Two more runs in the long form are figures, not pass conditions: hex through a
 //! 16-byte table (a secret-indexed load within one cache line, which timing sees only
