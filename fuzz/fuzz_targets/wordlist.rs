@@ -66,7 +66,7 @@ fn reference(text: &str) -> Vec<String> {
     let numbered = |line: &str| -> Option<String> {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         let rest = &line[digits..];
-        let word = rest.trim_start();
+        let word = rest.trim_start_matches(|c: char| c.is_whitespace() || default_ignorable(c));
         (digits > 0 && rest.starts_with(char::is_whitespace) && !word.is_empty())
             .then(|| word.to_owned())
     };

@@ -295,6 +295,10 @@ fn words_that_look_the_same_count_once() {
     assert_eq!(list.entropy_bits_per_word(), 3f64.log2());
     // A line made only of invisible characters is blank.
     assert_eq!(WordList::parse("a\n\u{200b}\nb\n").unwrap().len(), 2);
+    // Between a line's number and its word they are blanks too: no word starts with
+    // the blanks behind them (found by the `wordlist` fuzz target).
+    let list = WordList::parse("1 \u{fff2}\u{c} b\n2\t\u{200b} \u{200b}c\n").unwrap();
+    assert_eq!(list.iter().collect::<Vec<_>>(), ["b", "c"]);
 }
 
 /// A line ends at LF, CRLF or a lone CR (old Mac files).

@@ -172,7 +172,7 @@ impl WordList {
         let lines: Vec<&str> = text
             .lines()
             .flat_map(|line| line.split('\r'))
-            .map(|line| line.trim_matches(|c: char| c.is_whitespace() || invisible(c)))
+            .map(|line| line.trim_matches(blank))
             .filter(|l| !l.is_empty())
             .collect();
         let numbered: Option<Vec<&str>> = lines.iter().map(|l| numbered_word(l)).collect();
@@ -383,10 +383,18 @@ impl fmt::Debug for WordList {
     }
 }
 
+/// What is trimmed around a line and between a line's number and its word:
+/// whitespace and invisible characters (which `normalized` would remove anyway).
+fn blank(c: char) -> bool {
+    c.is_whitespace() || invisible(c)
+}
+
 /// The word of a `number blanks word` line, if `line` has that shape.
 fn numbered_word(line: &str) -> Option<&str> {
     let (number, word) = line.split_once(char::is_whitespace)?;
-    let word = word.trim_start();
+    // Invisible characters count as blanks here too: a word after `1 \u{200B}` would
+    // otherwise start with the blanks behind them once `normalized` removed them.
+    let word = word.trim_start_matches(blank);
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && !word.is_empty())
         .then_some(word)
 }
