@@ -58,15 +58,16 @@ fuzz_target!(|data: &[u8]| {
 /// The words of `text` by the documented rules, written here without the library's
 /// parser (its `normalized` is the definition of "normalized").
 fn reference(text: &str) -> Vec<String> {
+    let blank = |c: char| c.is_whitespace() || default_ignorable(c);
     let lines: Vec<&str> = text
         .split(['\n', '\r'])
-        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || default_ignorable(c)))
+        .map(|l| l.trim_matches(blank))
         .filter(|l| !l.is_empty())
         .collect();
     let numbered = |line: &str| -> Option<String> {
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         let rest = &line[digits..];
-        let word = rest.trim_start_matches(|c: char| c.is_whitespace() || default_ignorable(c));
+        let word = rest.trim_start_matches(blank);
         (digits > 0 && rest.starts_with(char::is_whitespace) && !word.is_empty())
             .then(|| word.to_owned())
     };

@@ -30,6 +30,7 @@
 //! Logs of every run are in `target/proof/battery/`.
 
 use std::fmt::Write as _;
+use std::ops::RangeInclusive;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
@@ -284,45 +285,22 @@ const FULL_A: &str = "fast";
 /// The largest `rgb_lagged_sum` lag the slower streams get (lags 0 to 7 read 14 GB).
 const SLOW_MAX_LAG: u32 = 7;
 
-/// `rgb_lagged_sum`'s number.
-const LAGGED_SUM: &str = "203";
-
-/// The tests of dieharder's `-a`, as `-d` numbers, with the ntuples `-a` sweeps
-/// (empty: the test's own, one run).
-const ALL_TESTS: &[(&str, &[u32])] = &[
-    ("0", &[]),
-    ("1", &[]),
-    ("2", &[]),
-    ("3", &[]),
-    ("4", &[]),
-    ("5", &[]),
-    ("6", &[]),
-    ("7", &[]),
-    ("8", &[]),
-    ("9", &[]),
-    ("10", &[]),
-    ("11", &[]),
-    ("12", &[]),
-    ("13", &[]),
-    ("14", &[]),
-    ("15", &[]),
-    ("16", &[]),
-    ("17", &[]),
-    ("100", &[]),
-    ("101", &[]),
-    ("102", &[]),
-    ("200", &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
-    ("201", &[2, 3, 4, 5]),
-    ("202", &[2, 3, 4, 5]),
-    // rgb_lagged_sum: lags 0 to 32 in `-a`, 0 to SLOW_MAX_LAG here.
-    (LAGGED_SUM, &[]),
-    ("204", &[]),
-    ("205", &[]),
-    ("206", &[]),
-    ("207", &[]),
-    ("208", &[]),
-    ("209", &[]),
-];
+/// The tests of dieharder's `-a` on the slower streams, as `-d` numbers, each with
+/// the ntuples `-a` sweeps (`None`: the test's own, one run), in `-a`'s order;
+/// `rgb_lagged_sum` (203) sweeps lags 0 to 32 in `-a`, 0 to [`SLOW_MAX_LAG`] here.
+fn all_tests() -> Vec<(u32, Option<RangeInclusive<u32>>)> {
+    let plain = |tests: RangeInclusive<u32>| tests.map(|t| (t, None));
+    plain(0..=17)
+        .chain(plain(100..=102))
+        .chain([
+            (200, Some(1..=12)),
+            (201, Some(2..=5)),
+            (202, Some(2..=5)),
+            (203, Some(0..=SLOW_MAX_LAG)),
+        ])
+        .chain(plain(204..=209))
+        .collect()
+}
 
 /// A dieharder job: `dieharder -g 200 ARGS`, labelled.
 fn dieharder_job(label: &str, args: &[&str]) -> Battery {
@@ -330,28 +308,20 @@ fn dieharder_job(label: &str, args: &[&str]) -> Battery {
 }
 
 /// The long form's dieharder runs on `stream`: `-a` on [`FULL_A`], else every test
-/// of [`ALL_TESTS`] on its own.
+/// of [`all_tests`] on its own.
 fn long_dieharder(stream: &str) -> Vec<Battery> {
     if stream == FULL_A {
         return vec![dieharder_job("all", &["-a"])];
     }
     let mut jobs = Vec::new();
-    let lags: Vec<u32> = (0..=SLOW_MAX_LAG).collect();
-    for &(test, ntuples) in ALL_TESTS {
-        let ntuples = if test == LAGGED_SUM {
-            &lags[..]
-        } else {
-            ntuples
-        };
-        if ntuples.is_empty() {
-            jobs.push(dieharder_job(&format!("d{test}"), &["-d", test]));
-        }
-        for n in ntuples {
-            let n = n.to_string();
-            jobs.push(dieharder_job(
-                &format!("d{test}-n{n}"),
-                &["-d", test, "-n", &n],
-            ));
+    for (test, ntuples) in all_tests() {
+        let test = test.to_string();
+        match ntuples {
+            None => jobs.push(dieharder_job(&format!("d{test}"), &["-d", &test])),
+            Some(ntuples) => jobs.extend(ntuples.map(|n| {
+                let n = n.to_string();
+                dieharder_job(&format!("d{test}-n{n}"), &["-d", &test, "-n", &n])
+            })),
         }
     }
     jobs
